@@ -1,0 +1,57 @@
+/* One plain-text article: header lines, title, body. Pure: no I/O. */
+#ifndef GV_ARTICLE_H
+#define GV_ARTICLE_H
+
+#include "date.h"
+#include "gv.h"
+
+#include <stddef.h>
+
+/* The header names a plain-text article may start with. */
+typedef enum gv_field {
+    GV_FIELD_TITLE,
+    GV_FIELD_DATE,
+    GV_FIELD_SOURCE,
+    GV_FIELD_AUTHOR,
+    GV_FIELD_PLACE,
+    GV_FIELD_URL,
+    GV_FIELD_COUNT
+} gv_field;
+
+typedef struct gv_article {
+    /* Malloc'd, NUL-terminated, whitespace collapsed, at most
+     * GV_MAX_FIELD_BYTES; NULL when the article does not have it. */
+    char *fields[GV_FIELD_COUNT];
+    gv_date date;     /* parsed fields[GV_FIELD_DATE]; year 0 if none */
+    const char *body; /* borrowed from the parsed text */
+    size_t body_len;
+} gv_article;
+
+/**
+ * Parse @p len bytes of UTF-8 @p text as an article into @p out (which the
+ * caller releases with gv_article_release(), even after an error):
+ *
+ *   Title: Court upholds sentence        <- optional header lines, any
+ *   Date: January 11, 2021                  case, in any order; they end
+ *   Source: Reuters                         at a blank line or at the
+ *                                           first line that is not one
+ *   The body text ...
+ *
+ * Without a Title header, the first non-blank line is the title; a first
+ * line too long to be a title (a wire story that opens with its dateline
+ * paragraph) gives a title cut at a word and stays in the body.
+ * out->body points into @p text, so @p text must outlive @p out.
+ * Returns GV_OK; GV_EBADDOC when there is no text at all; GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_article_parse(const char *text, size_t len, gv_article *out, gv_err *err);
+
+/** Free the fields of @p a and zero it. NULL is allowed. */
+void
+gv_article_release(gv_article *a);
+
+/** The header name of @p f in lower case ("title", "date", ...). */
+const char *
+gv_field_name(gv_field f);
+
+#endif

@@ -1,0 +1,263 @@
+/* The index schema (see schema.h): article -> Xapian document, and the
+ * stored record back to fields.
+ *
+ * Stored record format (the document data), one "key=value" line per
+ * present field, values with "\\" and newlines escaped as "\\\\" and "\\n",
+ * and the body last, unescaped, after a "body=" line:
+ *
+ *     path=/archive/2021/court.txt
+ *     title=Court upholds sentence
+ *     date=2021-01-11
+ *     body=
+ *     The body text ...
+ */
+#include "schema.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* Field terms for the searchable header fields; NULL: not a term field. */
+static const char *const field_prefixes[GV_FIELD_COUNT] = {
+    [GV_FIELD_TITLE] = GV_PREFIX_TITLE,
+    [GV_FIELD_AUTHOR] = GV_PREFIX_AUTHOR,
+    [GV_FIELD_SOURCE] = GV_PREFIX_SOURCE,
+    [GV_FIELD_PLACE] = GV_PREFIX_PLACE,
+};
+
+/* A gap of positions between title and body, so that no phrase spans
+ * the two. */
+#define FIELD_POSITION_GAP 100
+
+static uint64_t
+fnv1a64(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3u;
+    }
+    return h;
+}
+
+gv_status
+gv_schema_id_term(const char *key, gv_buf *out, gv_err *err)
+{
+    size_t n = strlen(key);
+    size_t room = GV_MAX_TERM_BYTES - strlen(GV_PREFIX_ID);
+    gv_status st;
+
+    gv_buf_reset(out);
+    st = gv_buf_puts(out, GV_PREFIX_ID, err);
+    if (st != GV_OK || n <= room)
+        return st == GV_OK ? gv_buf_append(out, key, n, err) : st;
+    /* Too long for one term: keep a prefix readable, make it unique. */
+    size_t keep = gv_utf8_clip(key, n, room - 17);
+    st = gv_buf_append(out, key, keep, err);
+    if (st == GV_OK)
+        st = gv_buf_printf(out, err, "#%016llx",
+                           (unsigned long long)fnv1a64(key));
+    return st;
+}
+
+static gv_status
+put_escaped(gv_buf *b, const char *key, const char *value, gv_err *err)
+{
+    gv_status st = gv_buf_printf(b, err, "%s=", key);
+
+    for (const char *p = value; st == GV_OK && *p; p++) {
+        if (*p == '\\')
+            st = gv_buf_puts(b, "\\\\", err);
+        else if (*p == '\n')
+            st = gv_buf_puts(b, "\\n", err);
+        else
+            st = gv_buf_putc(b, *p, err);
+    }
+    return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
+}
+
+static gv_status
+encode_record(const gv_article *a, const char *path, const char *iso_date,
+              gv_buf *b, gv_err *err)
+{
+    gv_status st = put_escaped(b, "path", path, err);
+
+    for (int f = 0; st == GV_OK && f < GV_FIELD_COUNT; f++) {
+        const char *v = f == GV_FIELD_DATE ? iso_date : a->fields[f];
+        if (v && *v)
+            st = put_escaped(b, gv_field_name((gv_field)f), v, err);
+    }
+    if (st == GV_OK)
+        st = gv_buf_puts(b, "body=\n", err);
+    if (st == GV_OK)
+        st = gv_buf_append(
+            b, a->body, gv_utf8_clip(a->body, a->body_len, GV_MAX_STORED_BODY),
+            err);
+    return st;
+}
+
+static gv_status
+add_date_terms(gv_xdoc *doc, const gv_date *d, gv_err *err)
+{
+    char term[32], value[16];
+    gv_status st;
+
+    snprintf(term, sizeof(term), GV_PREFIX_DAY "%04d%02d%02d", d->year,
+             d->month, d->day);
+    st = gv_xdoc_add_boolean_term(doc, term, err);
+    snprintf(term, sizeof(term), GV_PREFIX_MONTH "%04d%02d", d->year, d->month);
+    if (st == GV_OK)
+        st = gv_xdoc_add_boolean_term(doc, term, err);
+    snprintf(term, sizeof(term), GV_PREFIX_YEAR "%04d", d->year);
+    if (st == GV_OK)
+        st = gv_xdoc_add_boolean_term(doc, term, err);
+    snprintf(value, sizeof(value), "%04d%02d%02d", d->year, d->month, d->day);
+    if (st == GV_OK)
+        st = gv_xdoc_set_value(doc, GV_SLOT_DATE, value, strlen(value), err);
+    return st;
+}
+
+static gv_status
+index_text(gv_xdoc *doc, const gv_article *a, gv_err *err)
+{
+    const char *title = a->fields[GV_FIELD_TITLE];
+    gv_status st = GV_OK;
+
+    /* Field terms (prefixed) first, without positions in the shared
+     * stream; then title and body as the unprefixed, positional text. */
+    for (int f = 0; st == GV_OK && f < GV_FIELD_COUNT; f++) {
+        const char *v = a->fields[f];
+        if (v && field_prefixes[f])
+            st = gv_xdoc_index_text(doc, v, strlen(v), 1, field_prefixes[f],
+                                    false, err);
+    }
+    if (st == GV_OK && title)
+        st = gv_xdoc_index_text(doc, title, strlen(title), GV_TITLE_WDF, "",
+                                true, err);
+    if (st == GV_OK)
+        st = gv_xdoc_skip_positions(doc, FIELD_POSITION_GAP, err);
+    if (st == GV_OK)
+        st = gv_xdoc_index_text(doc, a->body, a->body_len, 1, "", true, err);
+    return st;
+}
+
+gv_status
+gv_schema_build_doc(const gv_article *a, const char *path, gv_xdoc **out,
+                    gv_err *err)
+{
+    gv_xdoc *doc = NULL;
+    gv_buf record = GV_BUF_INIT;
+    char iso[GV_DATE_ISO_LEN + 1] = "";
+    gv_status st;
+
+    *out = NULL;
+    st = gv_xdoc_new(GV_STEM_LANG, GV_TEXT_FLAGS, &doc, err);
+    if (st == GV_OK)
+        st = index_text(doc, a, err);
+    if (st == GV_OK && a->date.year) {
+        gv_date_format(&a->date, iso);
+        st = add_date_terms(doc, &a->date, err);
+    }
+    if (st == GV_OK)
+        st = encode_record(a, path, iso, &record, err);
+    if (st == GV_OK)
+        st = gv_xdoc_set_data(doc, record.data, record.len, err);
+    gv_buf_release(&record);
+    if (st != GV_OK) {
+        gv_xdoc_free(doc);
+        return st;
+    }
+    *out = doc;
+    return GV_OK;
+}
+
+gv_status
+gv_schema_add_query_fields(gv_qparser *qp, gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    for (int f = 0; st == GV_OK && f < GV_FIELD_COUNT; f++)
+        if (field_prefixes[f])
+            st = gv_qparser_add_prefix(qp, gv_field_name((gv_field)f),
+                                       field_prefixes[f], false, err);
+    return st;
+}
+
+void
+gv_record_release(gv_record *r)
+{
+    if (!r)
+        return;
+    gv_buf_release(&r->storage);
+    memset(r, 0, sizeof(*r));
+    gv_buf_init(&r->storage);
+}
+
+/* Undo put_escaped() in place; returns the new length. */
+static size_t
+unescape(char *s, size_t n)
+{
+    size_t o = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n) {
+            i++;
+            s[o++] = s[i] == 'n' ? '\n' : s[i];
+        } else {
+            s[o++] = s[i];
+        }
+    }
+    return o;
+}
+
+static void
+set_record_field(gv_record *r, const char *key, size_t key_len,
+                 const char *value)
+{
+    if (key_len == 4 && memcmp(key, "path", 4) == 0) {
+        r->path = value;
+        return;
+    }
+    for (int f = 0; f < GV_FIELD_COUNT; f++) {
+        const char *name = gv_field_name((gv_field)f);
+        if (strlen(name) == key_len && memcmp(key, name, key_len) == 0)
+            r->fields[f] = value;
+    }
+}
+
+gv_status
+gv_record_parse(const char *data, size_t len, gv_record *out, gv_err *err)
+{
+    gv_status st;
+    char *p, *end;
+
+    memset(out, 0, sizeof(*out));
+    gv_buf_init(&out->storage);
+    st = gv_buf_append(&out->storage, data, len, err);
+    if (st != GV_OK)
+        return st;
+    p = out->storage.data;
+    end = p + out->storage.len;
+    out->body = end; /* "" until a body line is found */
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *eol = nl ? nl : end;
+        char *eq = memchr(p, '=', (size_t)(eol - p));
+
+        if (eq && eq - p == 4 && memcmp(p, "body", 4) == 0) {
+            out->body = nl ? nl + 1 : end;
+            out->body_len = (size_t)(end - out->body);
+            break;
+        }
+        if (eq) {
+            size_t n = unescape(eq + 1, (size_t)(eol - eq - 1));
+            eq[1 + n] = '\0';
+            set_record_field(out, p, (size_t)(eq - p), eq + 1);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return GV_OK;
+}

@@ -1,0 +1,82 @@
+/* The index schema shared by gavel-index and gavel-search: term prefixes
+ * (after Xapian Omega's conventions), value slots, the stemmer, and the
+ * stored record, so a field the indexer writes is one the searcher reads. */
+#ifndef GV_SCHEMA_H
+#define GV_SCHEMA_H
+
+#include "article.h"
+#include "buf.h"
+#include "gv.h"
+#include "xdb.h"
+
+#define GV_STEM_LANG  "english"
+#define GV_TEXT_FLAGS GV_TEXT_CJK_NGRAM
+
+/* Term prefixes. Free text is also indexed without a prefix. */
+#define GV_PREFIX_ID     "Q"       /* unique id, from the path */
+#define GV_PREFIX_TITLE  "S"       /* Omega: subject/title */
+#define GV_PREFIX_AUTHOR "A"       /* Omega: author */
+#define GV_PREFIX_SOURCE "XSOURCE" /* the publication or agency */
+#define GV_PREFIX_PLACE  "XPLACE"  /* where the story is filed from */
+#define GV_PREFIX_DAY    "D"       /* Omega: D20210111 */
+#define GV_PREFIX_MONTH  "M"       /* Omega: M202101 */
+#define GV_PREFIX_YEAR   "Y"       /* Omega: Y2021 */
+
+/* Value slots. */
+#define GV_SLOT_DATE 0 /* "YYYYMMDD": sorts and ranges as a string */
+
+/* Title words count this many times a body word. */
+#define GV_TITLE_WDF 2
+
+/* Body bytes kept in the stored record for snippets. */
+#define GV_MAX_STORED_BODY (64u << 10)
+
+/**
+ * The unique id term for the document read from @p key (a file's absolute
+ * path), written into @p out: "Q" + key, or for a key too long for one
+ * Xapian term, its start plus a hash of the whole. Returns GV_OK, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_id_term(const char *key, gv_buf *out, gv_err *err);
+
+/**
+ * Build the Xapian document for article @p a read from @p path: free text
+ * with positions (title, then body), field terms, date terms and value,
+ * and the stored record. *out is for gv_xdoc_free().
+ * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_build_doc(const gv_article *a, const char *path, gv_xdoc **out,
+                    gv_err *err);
+
+/**
+ * Teach @p qp the query fields title:, author:, source:, place:.
+ * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_add_query_fields(gv_qparser *qp, gv_err *err);
+
+/** A stored record read back: what a hit shows. */
+typedef struct gv_record {
+    /* NUL-terminated, owned by the record; NULL when absent. */
+    const char *path;
+    const char *fields[GV_FIELD_COUNT]; /* date is "YYYY-MM-DD" */
+    const char *body;
+    size_t body_len;
+    gv_buf storage; /* private */
+} gv_record;
+
+/**
+ * Decode the stored record of @p len bytes at @p data into @p out, which
+ * the caller releases with gv_record_release() (also after an error).
+ * Unknown keys are ignored, so older indexes stay readable.
+ * Returns GV_OK, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_record_parse(const char *data, size_t len, gv_record *out, gv_err *err);
+
+/** Free what @p r owns. NULL is allowed. */
+void
+gv_record_release(gv_record *r);
+
+#endif

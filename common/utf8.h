@@ -1,0 +1,34 @@
+/* UTF-8 validation and repair. Archives hold Latin-1 and damaged files;
+ * text is repaired, never rejected. */
+#ifndef GV_UTF8_H
+#define GV_UTF8_H
+
+#include "buf.h"
+#include "gv.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/**
+ * Decode one UTF-8 character at @p s (of @p n bytes available) into *cp.
+ * Returns its length in bytes (1-4), or 0 when the bytes there are not a
+ * valid, shortest-form character (overlong forms, surrogates, beyond
+ * U+10FFFF and cut-off sequences are all invalid).
+ */
+size_t
+gv_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/**
+ * Replace every invalid byte sequence in @p b with U+FFFD and drop a
+ * leading byte-order mark. *repaired_out, if not NULL, receives the number
+ * of sequences replaced. Returns GV_OK or GV_ENOMEM (b is then unchanged).
+ */
+GV_MUST_CHECK gv_status
+gv_utf8_repair(gv_buf *b, size_t *repaired_out, gv_err *err);
+
+/** Byte length of the longest prefix of @p s no longer than @p max bytes
+ * that does not cut a character in two. */
+size_t
+gv_utf8_clip(const char *s, size_t n, size_t max);
+
+#endif

@@ -1,0 +1,609 @@
+// The C binding of libxapian declared in xdb.h: the only C++ file in Gavel
+// and the only one that includes <xapian.h>. Every extern "C" function
+// catches everything and turns it into a gv_status, because a C++
+// exception unwinding through a C frame is undefined behaviour.
+#include "xdb.h"
+
+#include <xapian.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+struct gv_db {
+    std::string path;
+    gv_db_mode mode;
+    Xapian::Database rdb;         // read handle; a copy of wdb when writing
+    Xapian::WritableDatabase wdb; // valid only in GV_DB_WRITE
+};
+
+struct gv_xdoc {
+    Xapian::Document doc;
+    Xapian::TermGenerator gen;
+};
+
+struct gv_qparser {
+    Xapian::QueryParser qp;
+    Xapian::Stem stem;
+    unsigned parse_flags;
+    unsigned text_flags;
+};
+
+struct gv_query {
+    Xapian::Query query;
+    Xapian::Stem stem; // for snippets: the stemmer the query was built with
+    unsigned text_flags;
+};
+
+struct gv_mset {
+    Xapian::MSet mset;
+    Xapian::Stem stem;
+    unsigned text_flags;
+    // Strings handed to C live here until gv_mset_free().
+    std::vector<std::string> data;
+    std::vector<std::vector<std::string>> values;
+    std::vector<bool> fetched;
+};
+
+// Turn the exception being handled into a status and message. Call only
+// from a catch block: it rethrows to classify, subclass before base class.
+static gv_status
+status_from_exception(gv_err *err, const char *subject)
+{
+    const char *s = subject ? subject : "";
+    const char *sep = subject ? ": " : "";
+    try {
+        throw;
+    } catch (const Xapian::QueryParserError &e) {
+        return gv_err_set(err, GV_EQUERY, "%s", e.get_msg().c_str());
+    } catch (const Xapian::DatabaseLockError &e) {
+        return gv_err_set(err, GV_ELOCKED,
+                          "index '%s' is locked: another gavel-index is "
+                          "writing to it",
+                          s);
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        return gv_err_set(err, GV_ECORRUPT, "%s%sindex is corrupt: %s", s, sep,
+                          e.get_msg().c_str());
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
+                          "no Xapian index there");
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
+                          e.get_msg().c_str());
+    } catch (const Xapian::DatabaseError &e) {
+        return gv_err_set(err, GV_EIO, "%s%s%s", s, sep,
+                          e.get_description().c_str());
+    } catch (const Xapian::Error &e) {
+        return gv_err_set(err, GV_EXAPIAN, "%s%s%s", s, sep,
+                          e.get_description().c_str());
+    } catch (const std::bad_alloc &) {
+        return gv_err_set(err, GV_ENOMEM, "out of memory");
+    } catch (const std::exception &e) {
+        return gv_err_set(err, GV_EINTERNAL, "unexpected exception: %s",
+                          e.what());
+    } catch (...) {
+        return gv_err_set(err, GV_EINTERNAL, "unexpected exception");
+    }
+}
+
+static gv_status
+make_stemmer(const char *lang, Xapian::Stem *out, gv_err *err)
+{
+    if (!lang || !*lang || std::strcmp(lang, "none") == 0) {
+        *out = Xapian::Stem();
+        return GV_OK;
+    }
+    try {
+        *out = Xapian::Stem(lang);
+    } catch (const Xapian::InvalidArgumentError &) {
+        return gv_err_set(err, GV_EINVAL, "unknown stemming language '%s'",
+                          lang);
+    }
+    return GV_OK;
+}
+
+extern "C" {
+
+gv_status
+gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<gv_db> db(new gv_db);
+        db->path = path;
+        db->mode = mode;
+        if (mode == GV_DB_WRITE) {
+            db->wdb = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            db->rdb = db->wdb;
+        } else {
+            // Xapian's message for a missing directory is vague; name it.
+            struct stat st;
+            if (stat(path, &st) != 0)
+                return gv_err_set(err, GV_EIO, "cannot open index '%s': %s",
+                                  path, std::strerror(errno));
+            db->rdb = Xapian::Database(path);
+        }
+        *out = db.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, path);
+    }
+}
+
+void
+gv_db_close(gv_db *db)
+{
+    if (!db)
+        return;
+    try {
+        // Close explicitly: it releases the lock and cannot commit, so
+        // nothing half-written is made durable behind the caller's back.
+        if (db->mode == GV_DB_WRITE)
+            db->wdb.close();
+        db->rdb.close();
+    } catch (...) {
+        // Closing is best effort; there is nobody to report to.
+    }
+    delete db;
+}
+
+const char *
+gv_db_path(const gv_db *db)
+{
+    return db->path.c_str();
+}
+
+gv_status
+gv_db_commit(gv_db *db, gv_err *err)
+{
+    try {
+        if (db->mode == GV_DB_WRITE)
+            db->wdb.commit();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_reopen(gv_db *db, gv_err *err)
+{
+    try {
+        db->rdb.reopen();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_doc_count(gv_db *db, unsigned *out, gv_err *err)
+{
+    *out = 0;
+    try {
+        *out = db->rdb.get_doccount();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+static gv_status
+check_writable_term(const gv_db *db, const char *term, gv_err *err)
+{
+    if (db->mode != GV_DB_WRITE)
+        return gv_err_set(err, GV_EINVAL, "index '%s' is open read-only",
+                          db->path.c_str());
+    size_t n = std::strlen(term);
+    if (n == 0 || n > GV_MAX_TERM_BYTES)
+        return gv_err_set(err, GV_EINVAL, "unique term of %zu bytes", n);
+    return GV_OK;
+}
+
+gv_status
+gv_db_replace(gv_db *db, const char *idterm, gv_xdoc *doc, gv_err *err)
+{
+    gv_status st = check_writable_term(db, idterm, err);
+    if (st != GV_OK)
+        return st;
+    try {
+        doc->doc.add_boolean_term(idterm);
+        db->wdb.replace_document(idterm, doc->doc);
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_delete(gv_db *db, const char *idterm, gv_err *err)
+{
+    gv_status st = check_writable_term(db, idterm, err);
+    if (st != GV_OK)
+        return st;
+    try {
+        db->wdb.delete_document(idterm);
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_term_freq(gv_db *db, const char *term, unsigned *out, gv_err *err)
+{
+    *out = 0;
+    try {
+        *out = db->rdb.get_termfreq(term);
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_xdoc_new(const char *stem_lang, unsigned text_flags, gv_xdoc **out,
+            gv_err *err)
+{
+    *out = nullptr;
+    try {
+        Xapian::Stem stem;
+        gv_status st = make_stemmer(stem_lang, &stem, err);
+        if (st != GV_OK)
+            return st;
+        std::unique_ptr<gv_xdoc> doc(new gv_xdoc);
+        doc->gen.set_stemmer(stem);
+        doc->gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        if (text_flags & GV_TEXT_CJK_NGRAM)
+            doc->gen.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+        doc->gen.set_document(doc->doc);
+        *out = doc.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+void
+gv_xdoc_free(gv_xdoc *doc)
+{
+    delete doc;
+}
+
+gv_status
+gv_xdoc_index_text(gv_xdoc *doc, const char *text, size_t len, unsigned wdf_inc,
+                   const char *prefix, bool positions, gv_err *err)
+{
+    try {
+        Xapian::Utf8Iterator it(text, len);
+        if (positions)
+            doc->gen.index_text(it, wdf_inc, prefix);
+        else
+            doc->gen.index_text_without_positions(it, wdf_inc, prefix);
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_xdoc_skip_positions(gv_xdoc *doc, unsigned delta, gv_err *err)
+{
+    try {
+        doc->gen.increase_termpos(delta);
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_xdoc_add_boolean_term(gv_xdoc *doc, const char *term, gv_err *err)
+{
+    size_t n = std::strlen(term);
+    if (n == 0 || n > GV_MAX_TERM_BYTES)
+        return gv_err_set(err, GV_EINVAL, "boolean term of %zu bytes", n);
+    try {
+        doc->doc.add_boolean_term(std::string(term, n));
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_xdoc_set_value(gv_xdoc *doc, unsigned slot, const char *value, size_t len,
+                  gv_err *err)
+{
+    try {
+        doc->doc.add_value(slot, std::string(value, len));
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_xdoc_set_data(gv_xdoc *doc, const char *data, size_t len, gv_err *err)
+{
+    try {
+        doc->doc.set_data(std::string(data, len));
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_qparser_new(gv_db *db, const char *stem_lang, unsigned text_flags,
+               gv_qparser **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<gv_qparser> qp(new gv_qparser);
+        gv_status st = make_stemmer(stem_lang, &qp->stem, err);
+        if (st != GV_OK)
+            return st;
+        qp->qp.set_stemmer(qp->stem);
+        qp->qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        qp->qp.set_database(db->rdb);
+        qp->qp.set_default_op(Xapian::Query::OP_AND);
+        // Bound wildcard expansion so "a*" cannot build a huge query.
+        qp->qp.set_max_expansion(1000,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        qp->text_flags = text_flags;
+        qp->parse_flags = Xapian::QueryParser::FLAG_BOOLEAN |
+                          Xapian::QueryParser::FLAG_PHRASE |
+                          Xapian::QueryParser::FLAG_LOVEHATE |
+                          Xapian::QueryParser::FLAG_WILDCARD |
+                          Xapian::QueryParser::FLAG_PURE_NOT;
+        if (text_flags & GV_TEXT_CJK_NGRAM)
+            qp->parse_flags |= Xapian::QueryParser::FLAG_CJK_NGRAM;
+        *out = qp.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+void
+gv_qparser_free(gv_qparser *qp)
+{
+    delete qp;
+}
+
+gv_status
+gv_qparser_add_prefix(gv_qparser *qp, const char *field, const char *prefix,
+                      bool is_boolean, gv_err *err)
+{
+    try {
+        if (is_boolean)
+            qp->qp.add_boolean_prefix(field, prefix);
+        else
+            qp->qp.add_prefix(field, prefix);
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+void
+gv_qparser_set_default_op(gv_qparser *qp, gv_default_op op)
+{
+    qp->qp.set_default_op(op == GV_OP_OR ? Xapian::Query::OP_OR
+                                         : Xapian::Query::OP_AND);
+}
+
+gv_status
+gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<gv_query> q(new gv_query);
+        q->query = qp->qp.parse_query(text, qp->parse_flags);
+        q->stem = qp->stem;
+        q->text_flags = qp->text_flags;
+        *out = q.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+void
+gv_query_free(gv_query *q)
+{
+    delete q;
+}
+
+bool
+gv_query_is_empty(const gv_query *q)
+{
+    return q->query.empty();
+}
+
+char *
+gv_query_describe(const gv_query *q)
+{
+    try {
+        return strdup(q->query.get_description().c_str());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+static Xapian::MSet
+run_enquire(Xapian::Database &rdb, const gv_query *q,
+            const gv_search_opts *opts)
+{
+    Xapian::Enquire enq(rdb);
+    enq.set_query(q->query);
+    Xapian::BM25Weight defaults;
+    if (opts->bm25_k1 >= 0 || opts->bm25_b >= 0) {
+        // Xapian's defaults apart from what the caller chose.
+        double k1 = opts->bm25_k1 >= 0 ? opts->bm25_k1 : 1.0;
+        double b = opts->bm25_b >= 0 ? opts->bm25_b : 0.5;
+        enq.set_weighting_scheme(Xapian::BM25Weight(k1, 0, 1, b, 0.5));
+    } else {
+        enq.set_weighting_scheme(defaults);
+    }
+    return enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
+}
+
+gv_status
+gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
+             gv_mset **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<gv_mset> ms(new gv_mset);
+        try {
+            ms->mset = run_enquire(db->rdb, q, opts);
+        } catch (const Xapian::DatabaseModifiedError &) {
+            // A writer committed twice while we read: catch up, retry once.
+            db->rdb.reopen();
+            ms->mset = run_enquire(db->rdb, q, opts);
+        }
+        ms->stem = q->stem;
+        ms->text_flags = q->text_flags;
+        size_t n = ms->mset.size();
+        ms->data.resize(n);
+        ms->values.resize(n);
+        ms->fetched.assign(n, false);
+        *out = ms.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+void
+gv_mset_free(gv_mset *ms)
+{
+    delete ms;
+}
+
+unsigned
+gv_mset_size(const gv_mset *ms)
+{
+    return ms->mset.size();
+}
+
+unsigned
+gv_mset_estimate(const gv_mset *ms)
+{
+    return ms->mset.get_matches_estimated();
+}
+
+unsigned
+gv_mset_lower_bound(const gv_mset *ms)
+{
+    return ms->mset.get_matches_lower_bound();
+}
+
+unsigned
+gv_mset_upper_bound(const gv_mset *ms)
+{
+    return ms->mset.get_matches_upper_bound();
+}
+
+// Read hit i's document once and keep its data and values in the mset.
+static void
+fetch_hit(gv_mset *ms, unsigned i)
+{
+    if (ms->fetched[i])
+        return;
+    Xapian::Document doc = ms->mset[i].get_document();
+    ms->data[i] = doc.get_data();
+    std::vector<std::string> &vals = ms->values[i];
+    for (Xapian::ValueIterator v = doc.values_begin(); v != doc.values_end();
+         ++v) {
+        Xapian::valueno slot = v.get_valueno();
+        if (slot >= vals.size())
+            vals.resize(slot + 1);
+        vals[slot] = *v;
+    }
+    ms->fetched[i] = true;
+}
+
+gv_status
+gv_mset_hit(gv_mset *ms, unsigned i, gv_hit *out, gv_err *err)
+{
+    std::memset(out, 0, sizeof(*out));
+    if (i >= ms->mset.size())
+        return gv_err_set(err, GV_EINVAL, "hit %u of %u", i,
+                          (unsigned)ms->mset.size());
+    try {
+        Xapian::MSetIterator it = ms->mset[i];
+        fetch_hit(ms, i);
+        out->docid = *it;
+        out->rank = it.get_rank();
+        out->weight = it.get_weight();
+        out->percent = it.get_percent();
+        out->data = ms->data[i].c_str();
+        out->data_len = ms->data[i].size();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_mset_value(gv_mset *ms, unsigned i, unsigned slot, const char **out,
+              size_t *len_out, gv_err *err)
+{
+    *out = "";
+    *len_out = 0;
+    if (i >= ms->mset.size())
+        return gv_err_set(err, GV_EINVAL, "hit %u of %u", i,
+                          (unsigned)ms->mset.size());
+    try {
+        fetch_hit(ms, i);
+        const std::vector<std::string> &vals = ms->values[i];
+        if (slot < vals.size()) {
+            *out = vals[slot].c_str();
+            *len_out = vals[slot].size();
+        }
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_mset_snippet(const gv_mset *ms, const char *text, size_t text_len,
+                size_t length, const char *hi_start, const char *hi_end,
+                const char *omit, char **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                         Xapian::MSet::SNIPPET_EXHAUSTIVE;
+        if (ms->text_flags & GV_TEXT_CJK_NGRAM)
+            flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
+        std::string s =
+            ms->mset.snippet(std::string(text, text_len), length, ms->stem,
+                             flags, hi_start, hi_end, omit);
+        char *copy = static_cast<char *>(std::malloc(s.size() + 1));
+        if (!copy)
+            return gv_err_set(err, GV_ENOMEM, "out of memory");
+        std::memcpy(copy, s.c_str(), s.size() + 1);
+        *out = copy;
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+const char *
+gv_xapian_version(void)
+{
+    return Xapian::version_string();
+}
+
+} // extern "C"

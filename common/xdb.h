@@ -1,0 +1,282 @@
+/* A small C binding of libxapian: opaque handles for a database, a document
+ * being built, a query parser, a parsed query and a match set. Every function
+ * returns a gv_status and fills a caller-owned gv_err; no C++ exception ever
+ * crosses into C. Implemented in xdb.cc, the only file that sees Xapian. */
+#ifndef GV_XDB_H
+#define GV_XDB_H
+
+#include "gv.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct gv_db gv_db;           /* an open database */
+typedef struct gv_xdoc gv_xdoc;       /* a document being built */
+typedef struct gv_qparser gv_qparser; /* a configured query parser */
+typedef struct gv_query gv_query;     /* a parsed query */
+typedef struct gv_mset gv_mset;       /* the hits of one search */
+
+typedef enum gv_db_mode {
+    GV_DB_READ,  /* read-only; never takes the write lock */
+    GV_DB_WRITE, /* create if missing, else open; takes the write lock */
+} gv_db_mode;
+
+/** Flags for text indexing and query parsing. */
+enum gv_text_flags {
+    GV_TEXT_CJK_NGRAM = 1 << 0, /* index/parse CJK text as n-grams */
+};
+
+/**
+ * Open the database at @p path. In GV_DB_WRITE mode a missing database is
+ * created. On success *out holds a handle for gv_db_close().
+ * Returns GV_OK; GV_ELOCKED when another writer holds the lock (msg names
+ * the path); GV_EIO when the path is missing or cannot be opened;
+ * GV_ECORRUPT; GV_EXAPIAN; GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err);
+
+/**
+ * Close @p db. Uncommitted changes are discarded: call gv_db_commit()
+ * first. Never reports an error. NULL is allowed.
+ */
+void
+gv_db_close(gv_db *db);
+
+/** The path @p db was opened with; owned by @p db. */
+const char *
+gv_db_path(const gv_db *db);
+
+/** Make pending changes durable. Returns GV_OK, GV_EIO, GV_EXAPIAN. */
+GV_MUST_CHECK gv_status
+gv_db_commit(gv_db *db, gv_err *err);
+
+/**
+ * Move a read-only handle to the latest committed revision. Returns GV_OK,
+ * GV_EIO, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_reopen(gv_db *db, gv_err *err);
+
+/** Number of documents, into *out. Returns GV_OK or GV_EXAPIAN. */
+GV_MUST_CHECK gv_status
+gv_db_doc_count(gv_db *db, unsigned *out, gv_err *err);
+
+/**
+ * Store @p doc as the one document indexed by the unique term @p idterm,
+ * replacing any document that has it. Needs GV_DB_WRITE.
+ * Returns GV_OK, GV_EINVAL (read-only db, empty or oversized term),
+ * GV_EXAPIAN, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_db_replace(gv_db *db, const char *idterm, gv_xdoc *doc, gv_err *err);
+
+/**
+ * Delete every document indexed by @p idterm (none is not an error).
+ * Returns GV_OK, GV_EINVAL (read-only db), GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_delete(gv_db *db, const char *idterm, gv_err *err);
+
+/** Number of documents indexed by @p term, into *out. */
+GV_MUST_CHECK gv_status
+gv_db_term_freq(gv_db *db, const char *term, unsigned *out, gv_err *err);
+
+/* ---- Building documents ---- */
+
+/**
+ * Start a document whose free text is stemmed with @p stem_lang (a Xapian
+ * stemmer name such as "english"; "" or "none" for no stemming) and split
+ * with @p text_flags (enum gv_text_flags). Free with gv_xdoc_free().
+ * Returns GV_OK, GV_EINVAL (unknown language), GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_xdoc_new(const char *stem_lang, unsigned text_flags, gv_xdoc **out,
+            gv_err *err);
+
+/** Free @p doc. NULL is allowed. */
+void
+gv_xdoc_free(gv_xdoc *doc);
+
+/**
+ * Index @p len bytes of UTF-8 @p text: each word and its stem get
+ * @p wdf_inc added to their within-document frequency, under @p prefix
+ * ("" for none). With @p positions, word positions are stored for phrase
+ * and NEAR searches, continuing after any text indexed before.
+ * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_xdoc_index_text(gv_xdoc *doc, const char *text, size_t len, unsigned wdf_inc,
+                   const char *prefix, bool positions, gv_err *err);
+
+/**
+ * Leave a gap of @p delta positions, so that a phrase cannot match across
+ * two fields. Returns GV_OK, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_xdoc_skip_positions(gv_xdoc *doc, unsigned delta, gv_err *err);
+
+/**
+ * Add the boolean (filter) term @p term, which carries no weight.
+ * Terms longer than GV_MAX_TERM_BYTES are refused with GV_EINVAL.
+ * Returns GV_OK, GV_EINVAL, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_xdoc_add_boolean_term(gv_xdoc *doc, const char *term, gv_err *err);
+
+/** Set value slot @p slot to @p len bytes at @p value. */
+GV_MUST_CHECK gv_status
+gv_xdoc_set_value(gv_xdoc *doc, unsigned slot, const char *value, size_t len,
+                  gv_err *err);
+
+/** Set the document data (the stored record) to @p len bytes. */
+GV_MUST_CHECK gv_status
+gv_xdoc_set_data(gv_xdoc *doc, const char *data, size_t len, gv_err *err);
+
+/* ---- Parsing queries ---- */
+
+typedef enum gv_default_op {
+    GV_OP_AND, /* plain words must all match */
+    GV_OP_OR,  /* any plain word may match; more matches rank higher */
+} gv_default_op;
+
+/**
+ * Make a query parser that stems with @p stem_lang and splits with
+ * @p text_flags, taking wildcard expansions from @p db (which must outlive
+ * the parser). Free with gv_qparser_free().
+ * Returns GV_OK, GV_EINVAL (unknown language), GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_qparser_new(gv_db *db, const char *stem_lang, unsigned text_flags,
+               gv_qparser **out, gv_err *err);
+
+/** Free @p qp. NULL is allowed. */
+void
+gv_qparser_free(gv_qparser *qp);
+
+/**
+ * Let "field:words" search the free text indexed under @p prefix. With
+ * @p is_boolean, "field:value" instead filters on the term prefix+value.
+ */
+GV_MUST_CHECK gv_status
+gv_qparser_add_prefix(gv_qparser *qp, const char *field, const char *prefix,
+                      bool is_boolean, gv_err *err);
+
+/** Choose how plain words combine. */
+void
+gv_qparser_set_default_op(gv_qparser *qp, gv_default_op op);
+
+/**
+ * Parse @p text with Xapian's query syntax: AND, OR, NOT, XOR, brackets,
+ * +/-, "phrases", NEAR, trailing wildcards, and the added fields.
+ * On success *out holds a query for gv_query_free().
+ * Returns GV_OK; GV_EQUERY with the parser's message; GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err);
+
+/** Free @p q. NULL is allowed. */
+void
+gv_query_free(gv_query *q);
+
+/** True when @p q matches nothing by construction (e.g. all stopwords). */
+bool
+gv_query_is_empty(const gv_query *q);
+
+/**
+ * A malloc'd description of @p q in Xapian's notation, for diagnostics;
+ * the caller frees it. NULL when out of memory.
+ */
+char *
+gv_query_describe(const gv_query *q);
+
+/* ---- Running queries ---- */
+
+typedef struct gv_search_opts {
+    unsigned offset;         /* hits to skip */
+    unsigned limit;          /* hits to return at most */
+    unsigned check_at_least; /* docs to examine for better estimates */
+    double bm25_k1, bm25_b;  /* BM25 parameters; < 0 keeps Xapian's */
+} gv_search_opts;
+
+#define GV_SEARCH_OPTS_INIT                                                    \
+    {                                                                          \
+        0, 10, 0, -1.0, -1.0                                                   \
+    }
+
+/**
+ * Rank the documents of @p db that match @p q with BM25 and keep hits
+ * offset..offset+limit-1 in *out, for gv_mset_free(). When another process
+ * commits meanwhile, the database is reopened and the search retried once.
+ * Returns GV_OK, GV_EIO, GV_ECORRUPT, GV_EXAPIAN, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
+             gv_mset **out, gv_err *err);
+
+/** Free @p ms. NULL is allowed. */
+void
+gv_mset_free(gv_mset *ms);
+
+/** Hits held by @p ms. */
+unsigned
+gv_mset_size(const gv_mset *ms);
+
+/** Xapian's estimate and bounds of all matching documents. */
+unsigned
+gv_mset_estimate(const gv_mset *ms);
+unsigned
+gv_mset_lower_bound(const gv_mset *ms);
+unsigned
+gv_mset_upper_bound(const gv_mset *ms);
+
+/** One hit, as read by gv_mset_hit(). Strings are owned by the mset. */
+typedef struct gv_hit {
+    unsigned docid;
+    unsigned rank;    /* 0-based position in the full ranking */
+    double weight;    /* the BM25 score */
+    int percent;      /* 0..100, relative to the best possible score */
+    const char *data; /* stored record; valid until gv_mset_free() */
+    size_t data_len;
+} gv_hit;
+
+/**
+ * Read hit @p i (0-based, below gv_mset_size()) into *out, fetching its
+ * document. Returns GV_OK, GV_EINVAL (bad index), GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_mset_hit(gv_mset *ms, unsigned i, gv_hit *out, gv_err *err);
+
+/**
+ * Value slot @p slot of hit @p i into *out: a pointer owned by the mset,
+ * valid until gv_mset_free(), with its length in *len_out ("" when unset).
+ */
+GV_MUST_CHECK gv_status
+gv_mset_value(gv_mset *ms, unsigned i, unsigned slot, const char **out,
+              size_t *len_out, gv_err *err);
+
+/**
+ * Pick about @p length bytes of @p text around the terms that the search
+ * matched, with each match between @p hi_start and @p hi_end, and @p omit
+ * where text was cut. Like Xapian, the result is HTML-escaped (&amp; &lt;
+ * &gt;). *out is malloc'd, the caller frees it.
+ * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_mset_snippet(const gv_mset *ms, const char *text, size_t text_len,
+                size_t length, const char *hi_start, const char *hi_end,
+                const char *omit, char **out, gv_err *err);
+
+/** Xapian's version string ("1.4.22"); static. */
+const char *
+gv_xapian_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,88 @@
+/* The indexing pipeline of gavel-index: walk -> read -> repair -> parse ->
+ * document -> write, with batched commits. Reports problems through a
+ * callback and never prints. */
+#ifndef GV_INDEX_H
+#define GV_INDEX_H
+
+#include "gv.h"
+#include "gz.h"
+
+#include <stdbool.h>
+
+/* Called once per file that could not be indexed, or was indexed with a
+ * caveat (@p is_failure false: repaired text, stopped at a cap). */
+typedef void (*gv_index_warn_fn)(void *ctx, const char *path, const char *msg,
+                                 bool is_failure);
+/* Called for each file indexed (@p was_indexed) or skipped by name. */
+typedef void (*gv_index_progress_fn)(void *ctx, const char *path,
+                                     bool was_indexed);
+
+typedef struct gv_index_opts {
+    unsigned batch_docs;  /* commit after this many documents */
+    bool follow_symlinks; /* descend into symlinked folders */
+    gv_read_limits limits;
+    gv_index_warn_fn warn;         /* may be NULL */
+    gv_index_progress_fn progress; /* may be NULL */
+    void *ctx;                     /* passed to warn and progress */
+} gv_index_opts;
+
+#define GV_INDEX_BATCH_DEFAULT 1000u
+#define GV_INDEX_OPTS_INIT                                                     \
+    {                                                                          \
+        GV_INDEX_BATCH_DEFAULT, false, GV_READ_LIMITS_DEFAULT, NULL, NULL,     \
+            NULL                                                               \
+    }
+
+typedef struct gv_index_stats {
+    unsigned long indexed; /* documents written */
+    unsigned long skipped; /* files left out by name */
+    unsigned long failed;  /* files that could not be indexed */
+    unsigned long warned;  /* files indexed with a caveat */
+    unsigned long commits;
+} gv_index_stats;
+
+typedef struct gv_indexer gv_indexer;
+
+/**
+ * Open (creating if needed) the index at @p db_path for writing, with
+ * @p opts (copied). *out is for gv_indexer_close().
+ * Returns GV_OK, GV_ELOCKED (another writer), GV_EIO, GV_ECORRUPT,
+ * GV_EXAPIAN, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_indexer_open(const char *db_path, const gv_index_opts *opts,
+                gv_indexer **out, gv_err *err);
+
+/**
+ * Index @p root: a file (indexed whatever its name) or a folder (walked;
+ * see gv_walk(); files named *.txt, *.text, without an extension, or
+ * those names + ".gz" are indexed, others counted as skipped). One bad
+ * file, or a @p root that cannot be read, is reported through opts.warn
+ * and does not stop the run.
+ * Returns GV_OK, or a fatal status from writing the index (GV_EXAPIAN,
+ * GV_EIO, GV_ENOMEM): then stop and close without committing.
+ */
+GV_MUST_CHECK gv_status
+gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err);
+
+/** Commit what is pending. Returns GV_OK, GV_EIO, GV_EXAPIAN. */
+GV_MUST_CHECK gv_status
+gv_indexer_commit(gv_indexer *ix, gv_err *err);
+
+/** Counters so far; owned by @p ix. */
+const gv_index_stats *
+gv_indexer_stats(const gv_indexer *ix);
+
+/** Documents in the index, into *out. */
+GV_MUST_CHECK gv_status
+gv_indexer_doc_count(gv_indexer *ix, unsigned *out, gv_err *err);
+
+/** Close @p ix, dropping anything not committed. NULL is allowed. */
+void
+gv_indexer_close(gv_indexer *ix);
+
+/** True when gavel-index indexes a file of this name inside a folder. */
+bool
+gv_index_wants_name(const char *name);
+
+#endif

@@ -1,0 +1,208 @@
+/* Query building and running (see search.h). */
+#include "search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xdb.h"
+
+#define SNIPPET_BYTES 200
+
+struct gv_searcher {
+    gv_db *db;
+    gv_qparser *qp;
+};
+
+gv_status
+gv_searcher_open(const char *db_path, gv_searcher **out, gv_err *err)
+{
+    gv_searcher *s;
+    gv_status st;
+
+    *out = NULL;
+    s = calloc(1, sizeof(*s));
+    if (!s)
+        return gv_err_set(err, GV_ENOMEM, "out of memory");
+    st = gv_db_open(db_path, GV_DB_READ, &s->db, err);
+    if (st == GV_OK)
+        st = gv_qparser_new(s->db, GV_STEM_LANG, GV_TEXT_FLAGS, &s->qp, err);
+    if (st == GV_OK)
+        st = gv_schema_add_query_fields(s->qp, err);
+    if (st != GV_OK) {
+        gv_searcher_close(s);
+        return st;
+    }
+    *out = s;
+    return GV_OK;
+}
+
+void
+gv_searcher_close(gv_searcher *s)
+{
+    if (!s)
+        return;
+    gv_qparser_free(s->qp);
+    gv_db_close(s->db);
+    free(s);
+}
+
+void
+gv_result_set_free(gv_result_set *rs)
+{
+    if (!rs)
+        return;
+    for (size_t i = 0; i < rs->count; i++) {
+        gv_record_release(&rs->results[i].record);
+        free(rs->results[i].snippet);
+    }
+    free(rs->results);
+    free(rs);
+}
+
+/* Decode the entities Xapian's snippet escaping produces. */
+static size_t
+decode_entity(const char *p, char *out)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } entities[] = {{"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
+                    {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+
+    for (size_t i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
+        size_t n = strlen(entities[i].name);
+        if (strncmp(p, entities[i].name, n) == 0) {
+            *out = entities[i].c;
+            return n;
+        }
+    }
+    return 0;
+}
+
+char *
+gv_search_plain_snippet(const char *html)
+{
+    size_t n = strlen(html);
+    char *out = malloc(n + 1), *o = out;
+    bool space = false;
+
+    if (!out)
+        return NULL;
+    for (const char *p = html; *p;) {
+        char c = *p;
+        size_t used = c == '&' ? decode_entity(p, &c) : 0;
+        p += used ? used : 1;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = o != out;
+            continue;
+        }
+        if (space)
+            *o++ = ' ';
+        space = false;
+        *o++ = c;
+    }
+    *o = '\0';
+    return out;
+}
+
+static gv_status
+parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
+            gv_err *err)
+{
+    size_t n = req->query ? strlen(req->query) : 0;
+    gv_err parse_err = GV_ERR_INIT;
+    gv_status st;
+
+    *out = NULL;
+    if (n == 0 || strspn(req->query, " \t\n\r") == n)
+        return gv_err_set(err, GV_EQUERY, "empty query");
+    if (n > GV_MAX_QUERY_BYTES)
+        return gv_err_set(err, GV_EQUERY,
+                          "query of %zu bytes is longer than the %u-byte "
+                          "limit",
+                          n, GV_MAX_QUERY_BYTES);
+    gv_qparser_set_default_op(s->qp, req->match_any ? GV_OP_OR : GV_OP_AND);
+    st = gv_qparser_parse(s->qp, req->query, out, &parse_err);
+    if (st == GV_EQUERY)
+        return gv_err_set(err, st, "cannot parse query '%.80s': %s", req->query,
+                          parse_err.msg);
+    if (st != GV_OK)
+        return gv_err_set(err, st, "%s", parse_err.msg);
+    return GV_OK;
+}
+
+static gv_status
+fill_result(gv_mset *ms, unsigned i, gv_result *r, gv_err *err)
+{
+    const char hi_start[] = {GV_HI_START, '\0'}, hi_end[] = {GV_HI_END, '\0'};
+    char *html = NULL;
+    gv_hit hit;
+    gv_status st;
+
+    st = gv_mset_hit(ms, i, &hit, err);
+    if (st != GV_OK)
+        return st;
+    r->rank = hit.rank + 1;
+    r->docid = hit.docid;
+    r->score = hit.weight;
+    r->percent = hit.percent;
+    st = gv_record_parse(hit.data, hit.data_len, &r->record, err);
+    if (st == GV_OK)
+        st =
+            gv_mset_snippet(ms, r->record.body, r->record.body_len,
+                            SNIPPET_BYTES, hi_start, hi_end, "...", &html, err);
+    if (st == GV_OK) {
+        r->snippet = gv_search_plain_snippet(html);
+        if (!r->snippet)
+            st = gv_err_set(err, GV_ENOMEM, "out of memory");
+    }
+    free(html);
+    return st;
+}
+
+gv_status
+gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
+                gv_err *err)
+{
+    gv_search_opts opts = GV_SEARCH_OPTS_INIT;
+    gv_result_set *rs = NULL;
+    gv_query *q = NULL;
+    gv_mset *ms = NULL;
+    gv_status st;
+
+    *out = NULL;
+    st = parse_query(s, req, &q, err);
+    if (st != GV_OK)
+        return st;
+    opts.offset = req->offset;
+    opts.limit = req->limit;
+    st = gv_db_search(s->db, q, &opts, &ms, err);
+    if (st != GV_OK)
+        goto out;
+    rs = calloc(1, sizeof(*rs));
+    if (rs && gv_mset_size(ms))
+        rs->results = calloc(gv_mset_size(ms), sizeof(*rs->results));
+    if (!rs || (gv_mset_size(ms) && !rs->results)) {
+        st = gv_err_set(err, GV_ENOMEM, "out of memory");
+        goto out;
+    }
+    rs->query = req->query;
+    rs->offset = req->offset;
+    rs->estimated = gv_mset_estimate(ms);
+    rs->lower_bound = gv_mset_lower_bound(ms);
+    rs->upper_bound = gv_mset_upper_bound(ms);
+    for (unsigned i = 0; st == GV_OK && i < gv_mset_size(ms); i++) {
+        rs->count = i + 1;
+        st = fill_result(ms, i, &rs->results[i], err);
+    }
+    if (st == GV_OK) {
+        *out = rs;
+        rs = NULL;
+    }
+out:
+    gv_result_set_free(rs);
+    gv_mset_free(ms);
+    gv_query_free(q);
+    return st;
+}

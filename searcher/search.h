@@ -1,0 +1,78 @@
+/* Query building and running for gavel-search: query text -> Xapian query
+ * (schema fields, stemming, CJK) -> ranked hits with their stored records
+ * and snippets. Never prints. */
+#ifndef GV_SEARCH_H
+#define GV_SEARCH_H
+
+#include "gv.h"
+#include "schema.h"
+
+#include <stdbool.h>
+
+/* Bytes marking the start and end of a matched term in a snippet; the
+ * renderers turn them into bold, "**" or nothing. */
+#define GV_HI_START '\x02'
+#define GV_HI_END   '\x03'
+
+typedef struct gv_search_req {
+    const char *query; /* Xapian query syntax plus the schema's fields */
+    unsigned offset;   /* hits to skip */
+    unsigned limit;    /* hits to return at most */
+    bool match_any;    /* plain words OR instead of AND */
+} gv_search_req;
+
+typedef struct gv_result {
+    unsigned rank; /* 1-based */
+    unsigned docid;
+    double score;
+    int percent;
+    gv_record record;
+    char *snippet; /* one line, GV_HI_* marks, never NULL after success */
+} gv_result;
+
+typedef struct gv_result_set {
+    const char *query; /* borrowed from the request */
+    unsigned estimated, lower_bound, upper_bound;
+    unsigned offset;
+    size_t count; /* entries in results */
+    gv_result *results;
+} gv_result_set;
+
+typedef struct gv_searcher gv_searcher;
+
+/**
+ * Open the index at @p db_path for searching. *out is for
+ * gv_searcher_close(). Returns GV_OK, GV_EIO (missing or unreadable index;
+ * msg names the path), GV_ECORRUPT, GV_EXAPIAN, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_searcher_open(const char *db_path, gv_searcher **out, gv_err *err);
+
+/** Close @p s. NULL is allowed. */
+void
+gv_searcher_close(gv_searcher *s);
+
+/**
+ * Run @p req. On success *out holds the hits, freed with
+ * gv_result_set_free(). Returns GV_OK; GV_EQUERY for an empty, oversized
+ * or unparsable query (msg says what is wrong); GV_EIO, GV_ECORRUPT,
+ * GV_EXAPIAN, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
+                gv_err *err);
+
+/** Free @p rs. NULL is allowed. */
+void
+gv_result_set_free(gv_result_set *rs);
+
+/**
+ * Turn a snippet as Xapian returns it (HTML-escaped, @p hi_start/@p hi_end
+ * around matches) into one line of plain text with GV_HI_START/GV_HI_END
+ * marks: entities decoded, whitespace runs made one space. The result is
+ * malloc'd; NULL when out of memory.
+ */
+char *
+gv_search_plain_snippet(const char *html);
+
+#endif

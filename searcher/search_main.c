@@ -1,0 +1,187 @@
+/* gavel-search: parse options, run one query, render the hits to stdout,
+ * choose the exit code (grep's: 0 matched, 1 no match, 2 error). */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "render.h"
+#include "search.h"
+#include "xdb.h"
+
+#define PROG "gavel-search"
+
+enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_ERROR = 2 };
+enum { OPT_VERSION = 256, OPT_OFFSET, OPT_ANY, OPT_COLOR };
+
+#define MAX_LIMIT 100000u
+
+static void
+usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: " PROG " [OPTION]... QUERY...\n"
+            "Search a Gavel index; the words of QUERY are joined by spaces.\n"
+            "\n"
+            "Query syntax (Xapian's): words (stemmed, English), \"exact\n"
+            "phrases\", AND, OR, NOT, XOR, (brackets), +required,\n"
+            "-excluded, a NEAR b, trailing wildcards (judic*), and fields\n"
+            "title:, author:, source:, place: (title:\"plea bargain\").\n"
+            "Plain words must all match unless --any is given.\n"
+            "\n"
+            "Options:\n"
+            "  -d, --db=PATH       index to search (default: $GAVEL_DB,\n"
+            "                      else ./gavel.db)\n"
+            "  -n, --limit=N       show at most N hits (default 10)\n"
+            "      --offset=K      skip the first K hits (default 0)\n"
+            "      --any           plain words OR instead of AND\n"
+            "  -f, --format=FMT    output format:\n");
+    for (const gv_format *f = gv_formats; f->name; f++)
+        fprintf(out, "                        %-6s %s\n", f->name, f->help);
+    fprintf(out, "      --color=WHEN    bold matches: auto (on a terminal),\n"
+                 "                      always, never (default auto)\n"
+                 "  -h, --help          show this help and exit\n"
+                 "      --version       show version information and exit\n"
+                 "\n"
+                 "Exit status: 0 something matched, 1 nothing matched, 2 an\n"
+                 "error (bad usage, a query that does not parse, a missing or\n"
+                 "unreadable index).\n");
+}
+
+/* The words left after the options, joined by spaces. */
+static char *
+join_args(int argc, char **argv)
+{
+    gv_buf q = GV_BUF_INIT;
+
+    for (int i = 0; i < argc; i++) {
+        if ((i && gv_buf_putc(&q, ' ', NULL) != GV_OK) ||
+            gv_buf_puts(&q, argv[i], NULL) != GV_OK) {
+            gv_buf_release(&q);
+            return NULL;
+        }
+    }
+    return gv_buf_detach(&q, NULL);
+}
+
+int
+main(int argc, char **argv)
+{
+    static const struct option long_opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"limit", required_argument, NULL, 'n'},
+        {"offset", required_argument, NULL, OPT_OFFSET},
+        {"any", no_argument, NULL, OPT_ANY},
+        {"format", required_argument, NULL, 'f'},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    gv_search_req req = {NULL, 0, 10, false};
+    const gv_format *format = gv_format_find("text");
+    const char *db_path = getenv("GAVEL_DB");
+    const char *color = "auto";
+    gv_render_opts ropts = {false};
+    gv_searcher *searcher = NULL;
+    gv_result_set *rs = NULL;
+    gv_buf out = GV_BUF_INIT;
+    gv_err err = GV_ERR_INIT;
+    char *query;
+    gv_status st;
+    int c, code;
+
+    if (!db_path || !*db_path)
+        db_path = "gavel.db";
+    while ((c = getopt_long(argc, argv, "d:n:f:h", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db_path = optarg;
+            break;
+        case 'n':
+            if (!gv_cli_parse_uint(optarg, 0, MAX_LIMIT, &req.limit))
+                return gv_cli_bad_usage(
+                    PROG,
+                    "invalid --limit '%s': expected a number "
+                    "from 0 to 100000",
+                    optarg);
+            break;
+        case OPT_OFFSET:
+            if (!gv_cli_parse_uint(optarg, 0, UINT_MAX - MAX_LIMIT,
+                                   &req.offset))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --offset '%s': expected a "
+                                        "number",
+                                        optarg);
+            break;
+        case OPT_ANY:
+            req.match_any = true;
+            break;
+        case 'f':
+            format = gv_format_find(optarg);
+            if (!format)
+                return gv_cli_bad_usage(
+                    PROG,
+                    "unknown --format '%s': expected text or "
+                    "json",
+                    optarg);
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+                strcmp(optarg, "never"))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --color '%s': expected auto, "
+                                        "always or never",
+                                        optarg);
+            color = optarg;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case OPT_VERSION:
+            gv_cli_print_version(stdout, PROG);
+            return 0;
+        default:
+            fprintf(stderr, "Try '" PROG " --help' for more information.\n");
+            return EXIT_ERROR;
+        }
+    }
+    if (optind == argc)
+        return gv_cli_bad_usage(PROG, "%s", "no QUERY given");
+    query = join_args(argc - optind, argv + optind);
+    if (!query) {
+        fprintf(stderr, PROG ": out of memory\n");
+        return EXIT_ERROR;
+    }
+    ropts.use_color = strcmp(color, "always") == 0 ||
+                      (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO));
+    req.query = query;
+
+    st = gv_searcher_open(db_path, &searcher, &err);
+    if (st == GV_OK)
+        st = gv_searcher_run(searcher, &req, &rs, &err);
+    if (st == GV_OK)
+        st = format->render(rs, &ropts, &out, &err);
+    if (st == GV_OK) {
+        fwrite(out.data, 1, out.len, stdout);
+        code = rs->count || rs->lower_bound ? EXIT_MATCH : EXIT_NO_MATCH;
+    } else {
+        fprintf(stderr, PROG ": %s\n", err.msg);
+        code = EXIT_ERROR;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, PROG ": cannot write results: %s\n", strerror(errno));
+        code = EXIT_ERROR;
+    }
+    gv_buf_release(&out);
+    gv_result_set_free(rs);
+    gv_searcher_close(searcher);
+    free(query);
+    return code;
+}
