@@ -27,8 +27,7 @@ static const char *const field_prefixes[GV_FIELD_COUNT] = {
     [GV_FIELD_PLACE] = GV_PREFIX_PLACE,
 };
 
-/* A gap of positions between title and body, so that no phrase spans
- * the two. */
+/* A gap of positions between fields, so that no phrase spans two. */
 #define FIELD_POSITION_GAP 100
 
 static uint64_t
@@ -126,13 +125,17 @@ index_text(gv_xdoc *doc, const gv_article *a, gv_err *err)
     const char *title = a->fields[GV_FIELD_TITLE];
     gv_status st = GV_OK;
 
-    /* Field terms (prefixed) first, without positions in the shared
-     * stream; then title and body as the unprefixed, positional text. */
+    /* Field terms (prefixed, with positions for field phrases such as
+     * author:"amara okafor"), then title and body as unprefixed text. A
+     * gap after each keeps phrases from spanning two fields. */
     for (int f = 0; st == GV_OK && f < GV_FIELD_COUNT; f++) {
         const char *v = a->fields[f];
-        if (v && field_prefixes[f])
-            st = gv_xdoc_index_text(doc, v, strlen(v), 1, field_prefixes[f],
-                                    false, err);
+        if (!v || !field_prefixes[f])
+            continue;
+        st = gv_xdoc_index_text(doc, v, strlen(v), 1, field_prefixes[f],
+                                true, err);
+        if (st == GV_OK)
+            st = gv_xdoc_skip_positions(doc, FIELD_POSITION_GAP, err);
     }
     if (st == GV_OK && title)
         st = gv_xdoc_index_text(doc, title, strlen(title), GV_TITLE_WDF, "",

@@ -100,6 +100,12 @@ gv_search_plain_snippet(const char *html)
         if (space)
             *o++ = ' ';
         space = false;
+        /* Marked terms side by side read as one: "**司法**", not
+         * "**司****法**" (CJK n-grams are marked a character at a time). */
+        if (c == GV_HI_START && o > out && o[-1] == GV_HI_END) {
+            o--;
+            continue;
+        }
         *o++ = c;
     }
     *o = '\0';

@@ -1,0 +1,34 @@
+# Errors exit 2 with one message naming what is wrong, and print nothing
+# on stdout.
+. "$GV_LIB"
+run "$SRCH" --db missing.db court
+assert_rc 2
+assert_err_has "gavel-search: cannot open index 'missing.db': No such file or directory"
+[ ! -s out ] || fail "stdout on error"
+mkdir not-an-index
+run "$SRCH" --db not-an-index court
+assert_rc 2
+assert_err_has "cannot open index 'not-an-index'"
+run "$SRCH" --db "$DB" 'court AND'
+assert_rc 2
+assert_err_has "cannot parse query 'court AND': Syntax: <expression> AND <expression>"
+[ ! -s out ] || fail "stdout on query error"
+run "$SRCH" --db "$DB" -f json 'court NOT'
+assert_rc 2
+assert_err_has "cannot parse query 'court NOT': Syntax: <expression> NOT <expression>"
+[ ! -s out ] || fail "stdout on query error in JSON"
+run "$SRCH" --db "$DB" '   '
+assert_rc 2
+assert_err_has "empty query"
+long=$(head -c 20000 /dev/zero | tr '\0' 'a')
+run "$SRCH" --db "$DB" "$long"
+assert_rc 2
+assert_err_has "longer than the 16384-byte limit"
+echo x >a-file
+run "$IDX" --db a-file "$FX/articles/uk"
+assert_rc 2
+assert_err_has "a-file"
+run "$SRCH" --db "$DB" court >/dev/full
+run sh -c "'$SRCH' --db '$DB' court >/dev/full"
+assert_rc 2
+assert_err_has "cannot write results"

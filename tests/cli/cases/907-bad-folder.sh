@@ -1,0 +1,10 @@
+# Indexing all of fixtures/bad: every bad file is reported, none stops the
+# run, and the readable ones are committed.
+. "$GV_LIB"
+run "$IDX" --db idx "$FX/bad"
+assert_rc 1
+for f in binary.txt empty.txt truncated.txt.gz not-gzip.txt.gz whitespace-only.txt \
+    invalid-utf8.txt bomb.txt.gz; do
+    assert_err_has "'$FX/bad/$f': "
+done
+assert_err_has "indexed 2, skipped 1, failed 5"

@@ -1,0 +1,189 @@
+/* Unit tests of searcher/: running queries over an index of
+ * fixtures/articles, snippet clean-up, and the text and JSON renderers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "index.h"
+#include "render.h"
+#include "search.h"
+
+static char db[4096];
+
+static void
+build_index(void)
+{
+    gv_index_opts opts = GV_INDEX_OPTS_INIT;
+    const char *fx = getenv("GV_FIXTURES");
+    gv_indexer *ix = NULL;
+    gv_err err = GV_ERR_INIT;
+    char articles[4096];
+
+    snprintf(articles, sizeof(articles), "%s/articles",
+             fx ? fx : "../fixtures");
+    CHECK(gv_indexer_open(db, &opts, &ix, &err) == GV_OK);
+    CHECK(gv_indexer_add_path(ix, articles, &err) == GV_OK);
+    CHECK(gv_indexer_commit(ix, &err) == GV_OK);
+    CHECK(gv_indexer_stats(ix)->indexed == 31);
+    gv_indexer_close(ix);
+}
+
+/* Hits of @p query (AND, or OR when @p any), or -1 on error. */
+static int
+count_hits(gv_searcher *s, const char *query, bool any)
+{
+    gv_search_req req = {query, 0, 100, any};
+    gv_result_set *rs = NULL;
+    gv_err err = GV_ERR_INIT;
+    int n;
+
+    if (gv_searcher_run(s, &req, &rs, &err) != GV_OK)
+        return -1;
+    n = (int)rs->count;
+    gv_result_set_free(rs);
+    return n;
+}
+
+static void
+test_search(void)
+{
+    gv_searcher *s = NULL;
+    gv_result_set *rs = NULL;
+    gv_err err = GV_ERR_INIT;
+    gv_search_req req = {"extradition", 0, 10, false};
+
+    CHECK(gv_searcher_open(db, &s, &err) == GV_OK);
+    if (!s)
+        return;
+    CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_OK);
+    if (rs) {
+        CHECK(rs->count == 3);
+        CHECK(rs->estimated == 3);
+        CHECK(strstr(rs->results[0].record.path,
+                     "uk-banker-extradition-ruling.txt") != NULL);
+        CHECK(rs->results[0].rank == 1 && rs->results[2].rank == 3);
+        CHECK(rs->results[0].score > rs->results[1].score);
+        CHECK_STR(rs->results[0].record.fields[GV_FIELD_DATE], "2021-03-04");
+        CHECK(strchr(rs->results[0].snippet, GV_HI_START) != NULL);
+        CHECK(strchr(rs->results[0].snippet, '\n') == NULL);
+    }
+    gv_result_set_free(rs);
+    rs = NULL;
+
+    req.offset = 2;
+    CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_OK);
+    CHECK(rs && rs->count == 1 && rs->results[0].rank == 3);
+    gv_result_set_free(rs);
+
+    CHECK(count_hits(s, "quarantotto extradition", false) == 0);
+    CHECK(count_hits(s, "quarantotto extradition", true) == 4);
+    CHECK(count_hits(s, "author:okafor", false) == 2);
+    CHECK(count_hits(s, "\"plea bargain\"", false) == 3);
+
+    rs = NULL;
+    req.query = "court AND";
+    CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_EQUERY);
+    CHECK(strstr(err.msg, "cannot parse query 'court AND'") != NULL);
+    CHECK(rs == NULL);
+    gv_err_clear(&err);
+    req.query = " \t";
+    CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_EQUERY);
+    CHECK_STR(err.msg, "empty query");
+    gv_searcher_close(s);
+
+    gv_err_clear(&err);
+    s = NULL;
+    CHECK(gv_searcher_open("/no/such/index", &s, &err) == GV_EIO);
+    CHECK(s == NULL);
+    CHECK(strstr(err.msg, "/no/such/index") != NULL);
+}
+
+static void
+test_plain_snippet(void)
+{
+    char *p =
+        gv_search_plain_snippet("a &amp; b &lt;c&gt;\n\n  d &quot;e&#39;");
+
+    CHECK_STR(p, "a & b <c> d \"e'");
+    free(p);
+    p = gv_search_plain_snippet("\x02"
+                                "x\x03\x02y\x03 z &bogus;");
+    CHECK_STR(p, "\x02xy\x03 z &bogus;");
+    free(p);
+}
+
+/* A result set made by hand, to render. */
+static void
+test_render(void)
+{
+    gv_result r;
+    gv_result_set rs;
+    gv_render_opts plain = {false}, color = {true};
+    gv_buf out = GV_BUF_INIT;
+    gv_err err = GV_ERR_INIT;
+    const char rec[] = "path=/a/b.txt\ntitle=Evil \x1b[2J title\n"
+                       "date=2021-01-11\nsource=Wire \"X\"\nbody=\nText";
+
+    memset(&r, 0, sizeof(r));
+    memset(&rs, 0, sizeof(rs));
+    CHECK(gv_record_parse(rec, sizeof(rec) - 1, &r.record, &err) == GV_OK);
+    r.rank = 1;
+    r.docid = 7;
+    r.score = 1.5;
+    r.percent = 100;
+    r.snippet = "the \x02"
+                "court\x03 sat";
+    rs.query = "court";
+    rs.estimated = rs.lower_bound = rs.upper_bound = 1;
+    rs.count = 1;
+    rs.results = &r;
+
+    CHECK(gv_render_text(&rs, &plain, &out, &err) == GV_OK);
+    CHECK(strstr(out.data, "1 match, showing 1-1\n") == out.data);
+    CHECK(strstr(out.data, "1. Evil ?[2J title\n") != NULL);
+    CHECK(strstr(out.data, "2021-01-11 | Wire \"X\" | score 1.50\n") != NULL);
+    CHECK(strstr(out.data, "   /a/b.txt\n") != NULL);
+    CHECK(strstr(out.data, "the **court** sat") != NULL);
+    gv_buf_reset(&out);
+    CHECK(gv_render_text(&rs, &color, &out, &err) == GV_OK);
+    CHECK(strstr(out.data, "the \x1b[1mcourt\x1b[0m sat") != NULL);
+
+    gv_buf_reset(&out);
+    CHECK(gv_render_json(&rs, &plain, &out, &err) == GV_OK);
+    CHECK(strstr(out.data, "{\"format_version\":1,\"query\":\"court\"") ==
+          out.data);
+    CHECK(strstr(out.data, "\"title\":\"Evil \\u001b[2J title\"") != NULL);
+    CHECK(strstr(out.data, "\"source\":\"Wire \\\"X\\\"\"") != NULL);
+    CHECK(strstr(out.data, "\"author\":null") != NULL);
+    CHECK(strstr(out.data, "\"snippet\":\"the **court** sat\"}]}\n") != NULL);
+
+    /* Approximate counts say so. */
+    rs.upper_bound = 5;
+    rs.estimated = 3;
+    gv_buf_reset(&out);
+    CHECK(gv_render_text(&rs, &plain, &out, &err) == GV_OK);
+    CHECK(strstr(out.data, "about 3 matches") == out.data);
+
+    CHECK(gv_format_find("json") && gv_format_find("text"));
+    CHECK(gv_format_find("xml") == NULL);
+    gv_record_release(&r.record);
+    gv_buf_release(&out);
+}
+
+int
+main(void)
+{
+    const char *base = getenv("TMPDIR");
+
+    snprintf(db, sizeof(db), "%s/test_searcher.XXXXXX", base ? base : "/tmp");
+    if (!mkdtemp(db)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    strcat(db, "/index");
+    build_index();
+    test_search();
+    test_plain_snippet();
+    test_render();
+    return CHECK_DONE();
+}
