@@ -94,9 +94,11 @@ header_field(const char *line, size_t n, size_t *value_at)
 static char *
 cut_title(const char *line, size_t n)
 {
-    size_t cut = gv_utf8_clip(line, n, CUT_TITLE_BYTES);
+    size_t clip = gv_utf8_clip(line, n, CUT_TITLE_BYTES), cut = clip;
     while (cut > CUT_TITLE_BYTES / 2 && !is_space(line[cut]))
         cut--;
+    if (!is_space(line[cut]))
+        cut = clip; /* no word break late enough: cut at a character */
     char *t = clean_copy(line, cut, CUT_TITLE_BYTES);
     if (!t)
         return NULL;

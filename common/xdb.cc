@@ -42,6 +42,7 @@ struct gv_query {
 
 struct gv_mset {
     Xapian::MSet mset;
+    std::string db_path; // for messages about reading hits
     Xapian::Stem stem;
     unsigned text_flags;
     // Strings handed to C live here until gv_mset_free().
@@ -67,8 +68,13 @@ status_from_exception(gv_err *err, const char *subject)
                           "writing to it",
                           s);
     } catch (const Xapian::DatabaseCorruptError &e) {
-        return gv_err_set(err, GV_ECORRUPT, "%s%sindex is corrupt: %s", s, sep,
+        return gv_err_set(err, GV_ECORRUPT, "index '%s' is corrupt: %s", s,
                           e.get_msg().c_str());
+    } catch (const Xapian::DatabaseCreateError &e) {
+        const char *why = e.get_error_string();
+        return gv_err_set(err, GV_EIO, "cannot create index '%s': %s%s%s%s", s,
+                          e.get_msg().c_str(), why ? " (" : "", why ? why : "",
+                          why ? ")" : "");
     } catch (const Xapian::DatabaseNotFoundError &e) {
         return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
                           "no Xapian index there");
@@ -76,7 +82,7 @@ status_from_exception(gv_err *err, const char *subject)
         return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
                           e.get_msg().c_str());
     } catch (const Xapian::DatabaseError &e) {
-        return gv_err_set(err, GV_EIO, "%s%s%s", s, sep,
+        return gv_err_set(err, GV_EIO, "index '%s': %s", s,
                           e.get_description().c_str());
     } catch (const Xapian::Error &e) {
         return gv_err_set(err, GV_EXAPIAN, "%s%s%s", s, sep,
@@ -141,10 +147,18 @@ gv_db_close(gv_db *db)
     if (!db)
         return;
     try {
-        // Close explicitly: it releases the lock and cannot commit, so
-        // nothing half-written is made durable behind the caller's back.
-        if (db->mode == GV_DB_WRITE)
+        // WritableDatabase::close() and its destructor both commit pending
+        // changes. Cancelling an (empty) transaction discards them instead,
+        // so nothing half-written is made durable behind the caller's back.
+        if (db->mode == GV_DB_WRITE) {
+            try {
+                db->wdb.begin_transaction(false);
+                db->wdb.cancel_transaction();
+            } catch (...) {
+                // Still close below: that releases the lock.
+            }
             db->wdb.close();
+        }
         db->rdb.close();
     } catch (...) {
         // Closing is best effort; there is nobody to report to.
@@ -471,6 +485,7 @@ gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
         }
         ms->stem = q->stem;
         ms->text_flags = q->text_flags;
+        ms->db_path = db->path;
         size_t n = ms->mset.size();
         ms->data.resize(n);
         ms->values.resize(n);
@@ -549,7 +564,7 @@ gv_mset_hit(gv_mset *ms, unsigned i, gv_hit *out, gv_err *err)
         out->data_len = ms->data[i].size();
         return GV_OK;
     } catch (...) {
-        return status_from_exception(err, nullptr);
+        return status_from_exception(err, ms->db_path.c_str());
     }
 }
 
@@ -571,7 +586,7 @@ gv_mset_value(gv_mset *ms, unsigned i, unsigned slot, const char **out,
         }
         return GV_OK;
     } catch (...) {
-        return status_from_exception(err, nullptr);
+        return status_from_exception(err, ms->db_path.c_str());
     }
 }
 

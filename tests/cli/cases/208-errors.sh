@@ -32,3 +32,11 @@ run "$SRCH" --db "$DB" court >/dev/full
 run sh -c "'$SRCH' --db '$DB' court >/dev/full"
 assert_rc 2
 assert_err_has "cannot write results"
+mkdir junk
+echo garbage >junk/iamglass
+run "$SRCH" --db junk court
+assert_rc 2
+assert_err_has "gavel-search: index 'junk' is corrupt: "
+run "$IDX" --db no-such-dir/x.db "$FX/articles/uk"
+assert_rc 2
+assert_err_has "gavel-index: cannot create index 'no-such-dir/x.db': "
