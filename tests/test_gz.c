@@ -1,0 +1,397 @@
+/* Unit tests of common/gz.h: reading plain and gzip files, the read caps
+ * (a bomb must stop at max_text_bytes), and the errors for bad input. */
+#include "gz.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+
+#define MIB (1024u * 1024u)
+
+static char fixtures[2048];
+static char tmpdir[2048];
+
+static const char *
+fixture(const char *rel)
+{
+    static char path[4096];
+
+    snprintf(path, sizeof(path), "%s/%s", fixtures, rel);
+    return path;
+}
+
+/* A new temp file holding @p n bytes at @p data; its name goes into
+ * @p path (room for 4096) and ends in @p suffix, e.g. ".gz", because the
+ * reader decides by the name whether to decompress. */
+static int
+make_temp(char *path, const char *suffix, const void *data, size_t n)
+{
+    char base[4096];
+    FILE *f;
+
+    snprintf(base, sizeof(base), "%s/test_gz_XXXXXX", tmpdir);
+    int fd = mkstemp(base);
+    if (fd < 0)
+        return 0;
+    if (*suffix) {
+        /* mkstemp made the name unique; the suffixed name is taken with
+         * an exclusive create, then the placeholder goes. */
+        close(fd);
+        snprintf(path, 4096, "%s%s", base, suffix);
+        f = fopen(path, "wbx");
+        remove(base);
+    } else {
+        snprintf(path, 4096, "%s", base);
+        f = fdopen(fd, "wb");
+        if (!f)
+            close(fd);
+    }
+    if (!f)
+        return 0;
+    size_t w = n ? fwrite(data, 1, n, f) : 0;
+    return (fclose(f) == 0) & (w == n);
+}
+
+/* Compress @p n bytes with gzip(1) into a new temp .gz file. */
+static int
+make_temp_gz(char *path, const void *data, size_t n)
+{
+    char plain[4096], cmd[9000];
+    int ok;
+
+    if (!make_temp(plain, ".txt", data, n))
+        return 0;
+    ok = snprintf(path, 4096, "%s.gz", plain) < 4096;
+    snprintf(cmd, sizeof(cmd), "gzip -nc '%s' > '%s'", plain, path);
+    ok = ok && system(cmd) == 0;
+    remove(plain);
+    return ok;
+}
+
+/* What gzip -dc makes of @p path, appended to @p out. */
+static int
+gunzip_to(const char *path, gv_buf *out)
+{
+    char cmd[4200], chunk[4096];
+    gv_err err = GV_ERR_INIT;
+    size_t n;
+    int ok = 1;
+
+    snprintf(cmd, sizeof(cmd), "gzip -dc '%s'", path);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return 0;
+    while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+        ok &= gv_buf_append(out, chunk, n, &err) == GV_OK;
+    return (pclose(p) == 0) & ok;
+}
+
+/* Read @p path with caps @p text and @p raw into a fresh *out. */
+static gv_status
+read_capped(const char *path, size_t text, size_t raw, gv_buf *out,
+            gv_read_info *info, gv_err *err)
+{
+    gv_read_limits lim = {raw, text};
+
+    gv_buf_release(out);
+    gv_err_clear(err);
+    return gv_gz_read_file(path, &lim, out, info, err);
+}
+
+static void
+test_plain(void)
+{
+    char path[4096];
+    gv_buf out = GV_BUF_INIT;
+    gv_read_info info = {true, true};
+    gv_err err = GV_ERR_INIT;
+    const char text[] = "Title: A plain file\n\nSome body text.\n";
+
+    CHECK(make_temp(path, ".txt", text, sizeof(text) - 1));
+    /* NULL limits means the defaults; info is reset by the call. */
+    CHECK(gv_gz_read_file(path, NULL, &out, &info, &err) == GV_OK);
+    CHECK_STR(out.data, text);
+    CHECK(out.len == sizeof(text) - 1);
+    CHECK(!info.was_gzip && !info.hit_cap);
+
+    /* The read appends to what the buffer already holds. */
+    gv_buf_release(&out);
+    CHECK(gv_buf_puts(&out, ">>", &err) == GV_OK);
+    CHECK(gv_gz_read_file(path, NULL, &out, &info, &err) == GV_OK);
+    CHECK(out.len == 2 + sizeof(text) - 1);
+    CHECK(strncmp(out.data, ">>Title: A plain file", 21) == 0);
+    remove(path);
+
+    /* An empty file is not an error here; the caller decides. */
+    CHECK(make_temp(path, ".txt", "", 0));
+    CHECK(read_capped(path, 100, 100, &out, &info, &err) == GV_OK);
+    CHECK(out.len == 0 && !info.hit_cap);
+    remove(path);
+
+    /* Damaged UTF-8 is read as it is: repair is another module's job. */
+    CHECK(gv_gz_read_file(fixture("bad/invalid-utf8.txt"), NULL, &out, &info,
+                          &err) == GV_OK);
+    CHECK(strstr(out.data, "vexillology") != NULL);
+    gv_buf_release(&out);
+}
+
+static void
+test_gzip_fixtures(void)
+{
+    static const char *const gz[] = {
+        "articles/kenya/kenya-judge-bribery.txt.gz",
+        "articles/us/us-federal-judge-recusal-pipeline.txt.gz",
+        "articles/germany/germany-emissions-software-fine.txt.gz",
+        "articles/australia/australia-council-tender-corruption-inquiry.txt.gz",
+    };
+    gv_buf out = GV_BUF_INIT, want = GV_BUF_INIT;
+    gv_read_info info;
+    gv_err err = GV_ERR_INIT;
+
+    for (size_t i = 0; i < sizeof(gz) / sizeof(gz[0]); i++) {
+        const char *path = fixture(gz[i]);
+        gv_buf_release(&out);
+        gv_buf_release(&want);
+        CHECK(gv_gz_read_file(path, NULL, &out, &info, &err) == GV_OK);
+        CHECK(info.was_gzip && !info.hit_cap);
+        CHECK(gunzip_to(path, &want));
+        CHECK(out.len == want.len && want.len > 0 &&
+              memcmp(out.data, want.data, want.len) == 0);
+        if (i == 0) {
+            CHECK(strstr(out.data, "Amara Okafor") != NULL);
+            CHECK(strncmp(out.data, "Title: Kenyan High Court", 24) == 0);
+        }
+    }
+    CHECK(err.code == GV_OK);
+    gv_buf_release(&out);
+    gv_buf_release(&want);
+}
+
+static void
+test_bad_files(void)
+{
+    gv_buf out = GV_BUF_INIT;
+    gv_read_info info;
+    gv_err err = GV_ERR_INIT;
+    char path[4096];
+
+    CHECK(gv_gz_read_file(fixture("bad/truncated.txt.gz"), NULL, &out, &info,
+                          &err) == GV_EBADDOC);
+    CHECK(err.code == GV_EBADDOC && strstr(err.msg, "truncated") != NULL);
+
+    CHECK(read_capped(fixture("bad/not-gzip.txt.gz"), MIB, MIB, &out, &info,
+                      &err) == GV_EBADDOC);
+    CHECK(strstr(err.msg, "not in gzip format") != NULL);
+
+    CHECK(read_capped(fixture("bad/binary.txt"), MIB, MIB, &out, &info, &err) ==
+          GV_EBADDOC);
+    CHECK(strstr(err.msg, "binary") != NULL);
+
+    /* Messages name the problem, not the file: the caller names it. */
+    CHECK(strstr(err.msg, "binary.txt") == NULL);
+
+    /* A missing file is an I/O error carrying strerror's text. */
+    snprintf(path, sizeof(path), "%s/no-such-file.txt", tmpdir);
+    CHECK(read_capped(path, MIB, MIB, &out, &info, &err) == GV_EIO);
+    CHECK(err.code == GV_EIO && strstr(err.msg, strerror(ENOENT)) != NULL);
+    snprintf(path, sizeof(path), "%s/no-such-file.txt.gz", tmpdir);
+    CHECK(read_capped(path, MIB, MIB, &out, &info, &err) == GV_EIO);
+
+    /* A directory opens but cannot be read. */
+    CHECK(read_capped(tmpdir, MIB, MIB, &out, &info, &err) == GV_EIO);
+
+    /* An empty .gz file has no gzip stream in it. */
+    CHECK(make_temp(path, ".gz", "", 0));
+    CHECK(read_capped(path, MIB, MIB, &out, &info, &err) == GV_EBADDOC);
+    remove(path);
+
+    /* A gzip header followed by a deflate block of reserved type 3. */
+    static const unsigned char corrupt[] = {
+        0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    CHECK(make_temp(path, ".gz", corrupt, sizeof(corrupt)));
+    CHECK(read_capped(path, MIB, MIB, &out, &info, &err) == GV_EBADDOC);
+    CHECK(strstr(err.msg, "corrupt") != NULL);
+    remove(path);
+
+    /* A NUL in the first block is binary; gzip does not hide it. */
+    CHECK(make_temp_gz(path, "text\0more text", 14));
+    CHECK(read_capped(path, MIB, MIB, &out, &info, &err) == GV_EBADDOC);
+    CHECK(strstr(err.msg, "binary") != NULL);
+    remove(path);
+
+    /* A NUL far past the first block does not make a text file binary. */
+    char *late = malloc(100000);
+    CHECK(late != NULL);
+    if (late) {
+        memset(late, 'x', 100000);
+        late[90000] = '\0';
+        CHECK(make_temp(path, ".txt", late, 100000));
+        CHECK(read_capped(path, MIB, MIB, &out, &info, &err) == GV_OK);
+        CHECK(out.len == 100000);
+        remove(path);
+        free(late);
+    }
+    gv_buf_release(&out);
+}
+
+static void
+test_bomb(void)
+{
+    gv_buf out = GV_BUF_INIT;
+    gv_read_info info;
+    gv_err err = GV_ERR_INIT;
+    const char *bomb = fixture("bad/bomb.txt.gz");
+
+    /* 80 MB of text behind 194 KB: stop at the text cap, keep the start. */
+    CHECK(read_capped(bomb, MIB, 200 * 1024, &out, &info, &err) == GV_OK);
+    CHECK(info.hit_cap && info.was_gzip);
+    CHECK(out.len == MIB);
+    CHECK(strncmp(out.data, "aaaa aaaa aaaa aaaa\naaaa", 24) == 0);
+    CHECK(out.data[out.len] == '\0');
+
+    /* A cap that is not a multiple of zlib's chunk size is exact too. */
+    CHECK(read_capped(bomb, 100001, 200 * 1024, &out, &info, &err) == GV_OK);
+    CHECK(info.hit_cap && out.len == 100001);
+
+    /* The raw cap stops it as well: only 4 KB of the file is read, so
+     * the text is far less than the text cap. */
+    CHECK(read_capped(bomb, 64 * MIB, 4096, &out, &info, &err) == GV_OK);
+    CHECK(info.hit_cap && out.len > 0 && out.len < 64 * MIB);
+    gv_buf_release(&out);
+}
+
+/* @p n bytes of printable text, for files of an exact size. */
+static char *
+text_of(size_t n)
+{
+    char *s = malloc(n + 1);
+
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        s[i] = i % 64 == 63 ? '\n' : (char)('a' + i % 26);
+    s[n] = '\0';
+    return s;
+}
+
+static void
+test_caps_exact(void)
+{
+    /* Sizes around the cap, including zlib's 64 KB chunk boundary. */
+    static const size_t caps[] = {4096, 65536, 131072};
+    gv_buf out = GV_BUF_INIT;
+    gv_read_info info;
+    gv_err err = GV_ERR_INIT;
+    char path[4096];
+
+    for (size_t c = 0; c < sizeof(caps) / sizeof(caps[0]); c++) {
+        size_t cap = caps[c];
+        char *s = text_of(cap + 1);
+        CHECK(s != NULL);
+        if (!s)
+            continue;
+
+        /* Plain file exactly at the text cap: all of it, no cap hit. */
+        CHECK(make_temp(path, ".txt", s, cap));
+        CHECK(read_capped(path, cap, MIB, &out, &info, &err) == GV_OK);
+        CHECK(!info.hit_cap && out.len == cap);
+        CHECK(memcmp(out.data, s, cap) == 0);
+        /* ... and exactly at the raw cap. */
+        CHECK(read_capped(path, MIB, cap, &out, &info, &err) == GV_OK);
+        CHECK(!info.hit_cap && out.len == cap);
+        remove(path);
+
+        /* One byte more: cut at the cap, and the cut is reported. */
+        CHECK(make_temp(path, ".txt", s, cap + 1));
+        CHECK(read_capped(path, cap, MIB, &out, &info, &err) == GV_OK);
+        CHECK(info.hit_cap && out.len == cap);
+        CHECK(memcmp(out.data, s, cap) == 0);
+        CHECK(read_capped(path, MIB, cap, &out, &info, &err) == GV_OK);
+        CHECK(info.hit_cap && out.len == cap);
+        remove(path);
+
+        /* The same for gzip content against the text cap. */
+        CHECK(make_temp_gz(path, s, cap));
+        CHECK(read_capped(path, cap, MIB, &out, &info, &err) == GV_OK);
+        CHECK(!info.hit_cap && info.was_gzip && out.len == cap);
+        CHECK(memcmp(out.data, s, cap) == 0);
+        remove(path);
+        CHECK(make_temp_gz(path, s, cap + 1));
+        CHECK(read_capped(path, cap, MIB, &out, &info, &err) == GV_OK);
+        CHECK(info.hit_cap && out.len == cap);
+        remove(path);
+        free(s);
+    }
+
+    /* A plain file well over the cap. */
+    char *big = text_of(300000);
+    CHECK(big != NULL);
+    if (big) {
+        CHECK(make_temp(path, ".txt", big, 300000));
+        CHECK(read_capped(path, 100000, MIB, &out, &info, &err) == GV_OK);
+        CHECK(info.hit_cap && !info.was_gzip && out.len == 100000);
+        remove(path);
+        free(big);
+    }
+    gv_buf_release(&out);
+}
+
+static void
+test_concatenated_members(void)
+{
+    char a[4096], b[4096], cmd[9000];
+    gv_buf out = GV_BUF_INIT;
+    gv_read_info info;
+    gv_err err = GV_ERR_INIT;
+
+    /* gzip(1) decompresses "cat a.gz b.gz" to both texts; so must we. */
+    CHECK(make_temp_gz(a, "first part\n", 11));
+    CHECK(make_temp_gz(b, "second part\n", 12));
+    snprintf(cmd, sizeof(cmd), "cat '%s' >> '%s'", b, a);
+    CHECK(system(cmd) == 0);
+    CHECK(read_capped(a, MIB, MIB, &out, &info, &err) == GV_OK);
+    CHECK_STR(out.data, "first part\nsecond part\n");
+    remove(a);
+    remove(b);
+    gv_buf_release(&out);
+}
+
+static void
+test_names(void)
+{
+    CHECK(gv_gz_is_gzip_name("a.gz"));
+    CHECK(gv_gz_is_gzip_name("/archive/kenya-judge-bribery.txt.gz"));
+    CHECK(!gv_gz_is_gzip_name("a.txt"));
+    CHECK(!gv_gz_is_gzip_name("a.gz.txt"));
+    CHECK(!gv_gz_is_gzip_name("a.tgz"));
+    CHECK(!gv_gz_is_gzip_name("a.GZ"));
+    CHECK(!gv_gz_is_gzip_name("gz"));
+    CHECK(!gv_gz_is_gzip_name(""));
+    /* A file named just ".gz" is a hidden file, not "" compressed. */
+    CHECK(!gv_gz_is_gzip_name(".gz"));
+
+    const char *v = gv_gz_zlib_version();
+    CHECK(v != NULL && v[0] >= '1' && v[0] <= '9');
+}
+
+int
+main(void)
+{
+    const char *fx = getenv("GV_FIXTURES");
+    const char *tmp = getenv("TMPDIR");
+
+    snprintf(fixtures, sizeof(fixtures), "%s", fx && *fx ? fx : "../fixtures");
+    snprintf(tmpdir, sizeof(tmpdir), "%s", tmp && *tmp ? tmp : "/tmp");
+    test_plain();
+    test_gzip_fixtures();
+    test_bad_files();
+    test_bomb();
+    test_caps_exact();
+    test_concatenated_members();
+    test_names();
+    return CHECK_DONE();
+}
