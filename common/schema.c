@@ -1,15 +1,13 @@
 /* The index schema (see schema.h): article -> Xapian document, and the
  * stored record back to fields.
  *
- * Stored record format (the document data), one "key=value" line per
- * present field, values with "\\" and newlines escaped as "\\\\" and "\\n",
- * and the body last, unescaped, after a "body=" line:
+ * Stored record format (the document data): one "key=value" line per
+ * present field, values with "\\" and newlines escaped as "\\\\" and
+ * "\\n". The body is not in it but in value slot GV_SLOT_BODY.
  *
  *     path=/archive/2021/court.txt
  *     title=Court upholds sentence
  *     date=2021-01-11
- *     body=
- *     The body text ...
  */
 #include "schema.h"
 
@@ -78,23 +76,31 @@ put_escaped(gv_buf *b, const char *key, const char *value, gv_err *err)
     return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
 }
 
+/* Append one field unless it would take the record past its cap. */
+static gv_status
+put_capped(gv_buf *b, const char *key, const char *value, gv_err *err)
+{
+    size_t before = b->len;
+    gv_status st = put_escaped(b, key, value, err);
+
+    if (st == GV_OK && b->len > GV_MAX_RECORD_BYTES) {
+        b->len = before;
+        b->data[before] = '\0';
+    }
+    return st;
+}
+
 static gv_status
 encode_record(const gv_article *a, const char *path, const char *iso_date,
               gv_buf *b, gv_err *err)
 {
-    gv_status st = put_escaped(b, "path", path, err);
+    gv_status st = put_capped(b, "path", path, err);
 
     for (int f = 0; st == GV_OK && f < GV_FIELD_COUNT; f++) {
         const char *v = f == GV_FIELD_DATE ? iso_date : a->fields[f];
         if (v && *v)
-            st = put_escaped(b, gv_field_name((gv_field)f), v, err);
+            st = put_capped(b, gv_field_name((gv_field)f), v, err);
     }
-    if (st == GV_OK)
-        st = gv_buf_puts(b, "body=\n", err);
-    if (st == GV_OK)
-        st = gv_buf_append(
-            b, a->body, gv_utf8_clip(a->body, a->body_len, GV_MAX_STORED_BODY),
-            err);
     return st;
 }
 
@@ -132,8 +138,8 @@ index_text(gv_xdoc *doc, const gv_article *a, gv_err *err)
         const char *v = a->fields[f];
         if (!v || !field_prefixes[f])
             continue;
-        st = gv_xdoc_index_text(doc, v, strlen(v), 1, field_prefixes[f],
-                                true, err);
+        st = gv_xdoc_index_text(doc, v, strlen(v), 1, field_prefixes[f], true,
+                                err);
         if (st == GV_OK)
             st = gv_xdoc_skip_positions(doc, FIELD_POSITION_GAP, err);
     }
@@ -168,6 +174,10 @@ gv_schema_build_doc(const gv_article *a, const char *path, gv_xdoc **out,
         st = encode_record(a, path, iso, &record, err);
     if (st == GV_OK)
         st = gv_xdoc_set_data(doc, record.data, record.len, err);
+    if (st == GV_OK)
+        st = gv_xdoc_set_value(
+            doc, GV_SLOT_BODY, a->body,
+            gv_utf8_clip(a->body, a->body_len, GV_MAX_STORED_BODY), err);
     gv_buf_release(&record);
     if (st != GV_OK) {
         gv_xdoc_free(doc);
@@ -244,17 +254,11 @@ gv_record_parse(const char *data, size_t len, gv_record *out, gv_err *err)
         return st;
     p = out->storage.data;
     end = p + out->storage.len;
-    out->body = end; /* "" until a body line is found */
     while (p < end) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *eol = nl ? nl : end;
         char *eq = memchr(p, '=', (size_t)(eol - p));
 
-        if (eq && eq - p == 4 && memcmp(p, "body", 4) == 0) {
-            out->body = nl ? nl + 1 : end;
-            out->body_len = (size_t)(end - out->body);
-            break;
-        }
         if (eq) {
             size_t n = unescape(eq + 1, (size_t)(eol - eq - 1));
             eq[1 + n] = '\0';

@@ -24,12 +24,21 @@
 
 /* Value slots. */
 #define GV_SLOT_DATE 0 /* "YYYYMMDD": sorts and ranges as a string */
+#define GV_SLOT_BODY 1 /* the start of the body, for snippets */
 
 /* Title words count this many times a body word. */
 #define GV_TITLE_WDF 2
 
-/* Body bytes kept in the stored record for snippets. */
+/* Body bytes kept in GV_SLOT_BODY for snippets. The body is a value, not
+ * part of the document data, because libxapian 1.4.22 cannot read back
+ * some compressed data tags over 8 KiB ("Too few chunks of compressed
+ * data": its inflate loop gives up when the input runs out before the
+ * output), which a long, repetitive article can produce. Values are not
+ * compressed that way. */
 #define GV_MAX_STORED_BODY (64u << 10)
+
+/* The stored record stays under the 8 KiB at which that bug starts. */
+#define GV_MAX_RECORD_BYTES 8000u
 
 /**
  * The unique id term for the document read from @p key (a file's absolute
@@ -42,7 +51,9 @@ gv_schema_id_term(const char *key, gv_buf *out, gv_err *err);
 /**
  * Build the Xapian document for article @p a read from @p path: free text
  * with positions (title, then body), field terms, date terms and value,
- * and the stored record. *out is for gv_xdoc_free().
+ * the body's start (GV_SLOT_BODY) and the stored record, which keeps as
+ * many fields as fit in GV_MAX_RECORD_BYTES, path first.
+ * *out is for gv_xdoc_free().
  * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
  */
 GV_MUST_CHECK gv_status
@@ -61,9 +72,7 @@ typedef struct gv_record {
     /* NUL-terminated, owned by the record; NULL when absent. */
     const char *path;
     const char *fields[GV_FIELD_COUNT]; /* date is "YYYY-MM-DD" */
-    const char *body;
-    size_t body_len;
-    gv_buf storage; /* private */
+    gv_buf storage;                     /* private */
 } gv_record;
 
 /**

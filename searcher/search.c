@@ -142,6 +142,8 @@ static gv_status
 fill_result(gv_mset *ms, unsigned i, gv_result *r, gv_err *err)
 {
     const char hi_start[] = {GV_HI_START, '\0'}, hi_end[] = {GV_HI_END, '\0'};
+    const char *body;
+    size_t body_len;
     char *html = NULL;
     gv_hit hit;
     gv_status st;
@@ -155,9 +157,10 @@ fill_result(gv_mset *ms, unsigned i, gv_result *r, gv_err *err)
     r->percent = hit.percent;
     st = gv_record_parse(hit.data, hit.data_len, &r->record, err);
     if (st == GV_OK)
-        st =
-            gv_mset_snippet(ms, r->record.body, r->record.body_len,
-                            SNIPPET_BYTES, hi_start, hi_end, "...", &html, err);
+        st = gv_mset_value(ms, i, GV_SLOT_BODY, &body, &body_len, err);
+    if (st == GV_OK)
+        st = gv_mset_snippet(ms, body, body_len, SNIPPET_BYTES, hi_start,
+                             hi_end, "...", &html, err);
     if (st == GV_OK) {
         r->snippet = gv_search_plain_snippet(html);
         if (!r->snippet)

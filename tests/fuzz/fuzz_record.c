@@ -12,9 +12,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     gv_record r;
 
-    if (gv_record_parse((const char *)data, size, &r, NULL) == GV_OK &&
-        r.body_len && r.body[r.body_len] != '\0')
-        __builtin_trap();
+    if (gv_record_parse((const char *)data, size, &r, NULL) == GV_OK) {
+        /* Every field points into the record's own storage. */
+        const char *lo = r.storage.data, *hi = lo + r.storage.len;
+        for (int f = 0; f < GV_FIELD_COUNT; f++)
+            if (r.fields[f] && (r.fields[f] < lo || r.fields[f] > hi))
+                __builtin_trap();
+        if (r.path && (r.path < lo || r.path > hi))
+            __builtin_trap();
+    }
     gv_record_release(&r);
     return 0;
 }
