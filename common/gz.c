@@ -73,6 +73,28 @@ read_plain(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
     return st;
 }
 
+/* After one gzip member has ended: true when another member follows
+ * (gzip(1) reads concatenated members as one file). Anything else after
+ * the end, such as zero padding, is ignored as gzip(1) ignores it. The
+ * unread input is moved to the front of @p in, topped up from @p f. */
+static bool
+another_member(FILE *f, unsigned char *in, size_t in_size, z_stream *zs,
+               size_t *raw_left)
+{
+    size_t have = zs->avail_in;
+
+    memmove(in, zs->next_in, have);
+    if (have < 2 && *raw_left) {
+        size_t want = in_size - have < *raw_left ? in_size - have : *raw_left;
+        size_t n = fread(in + have, 1, want, f);
+        *raw_left -= n;
+        have += n;
+    }
+    zs->next_in = in;
+    zs->avail_in = (uInt)have;
+    return have >= 2 && in[0] == 0x1f && in[1] == 0x8b;
+}
+
 static gv_status
 read_gzip(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
           gv_err *err)
@@ -80,15 +102,14 @@ read_gzip(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
     unsigned char in[CHUNK], buf[CHUNK];
     size_t room = lim->max_text_bytes, raw_left = lim->max_raw_bytes;
     z_stream zs;
-    int zr = Z_OK;
-    bool first = true, at_end = false;
+    bool first = true, ended = false;
     gv_status st = GV_OK;
 
     memset(&zs, 0, sizeof(zs));
     if (inflateInit2(&zs, 15 + 16) != Z_OK) /* +16: gzip wrapper only */
         return gv_err_set(err, GV_ENOMEM, "cannot start gzip decoder");
     info->was_gzip = true;
-    while (st == GV_OK && !info->hit_cap) {
+    while (st == GV_OK && !info->hit_cap && !ended) {
         if (zs.avail_in == 0) {
             size_t want = raw_left < sizeof(in) ? raw_left : sizeof(in);
             size_t n = want ? fread(in, 1, want, f) : 0;
@@ -98,6 +119,8 @@ read_gzip(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
                                     strerror(errno));
                 else if (want == 0)
                     info->hit_cap = true;
+                else
+                    st = gv_err_set(err, GV_EBADDOC, "truncated gzip stream");
                 break;
             }
             raw_left -= n;
@@ -111,7 +134,7 @@ read_gzip(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
         }
         zs.next_out = buf;
         zs.avail_out = sizeof(buf);
-        zr = inflate(&zs, Z_NO_FLUSH);
+        int zr = inflate(&zs, Z_NO_FLUSH);
         if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR) {
             st = gv_err_set(err, GV_EBADDOC, "corrupt gzip stream: %s",
                             zs.msg ? zs.msg : "bad data");
@@ -119,23 +142,13 @@ read_gzip(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
         }
         st = append_capped(out, buf, sizeof(buf) - zs.avail_out, &room, info,
                            err);
-        at_end = zr == Z_STREAM_END;
-        if (at_end) {
-            /* Concatenated members are one file (gzip(1) reads them all). */
-            if (zs.avail_in == 0) {
-                int c = fgetc(f);
-                if (c == EOF)
-                    break;
-                ungetc(c, f);
-            }
-            inflateReset(&zs);
-            at_end = false;
-            first = zs.avail_in == 0;
+        if (st == GV_OK && zr == Z_STREAM_END) {
+            ended = !another_member(f, in, sizeof(in), &zs, &raw_left);
+            if (!ended)
+                inflateReset(&zs);
         }
     }
     inflateEnd(&zs);
-    if (st == GV_OK && !info->hit_cap && !at_end && zr != Z_STREAM_END)
-        st = gv_err_set(err, GV_EBADDOC, "truncated gzip stream");
     return st;
 }
 

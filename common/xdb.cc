@@ -64,9 +64,7 @@ status_from_exception(gv_err *err, const char *subject)
         return gv_err_set(err, GV_EQUERY, "%s", e.get_msg().c_str());
     } catch (const Xapian::DatabaseLockError &e) {
         return gv_err_set(err, GV_ELOCKED,
-                          "index '%s' is locked: another gavel-index is "
-                          "writing to it",
-                          s);
+                          "index '%s' is locked by another writer", s);
     } catch (const Xapian::DatabaseCorruptError &e) {
         return gv_err_set(err, GV_ECORRUPT, "index '%s' is corrupt: %s", s,
                           e.get_msg().c_str());
@@ -371,13 +369,7 @@ gv_qparser_new(gv_db *db, const char *stem_lang, unsigned text_flags,
         qp->qp.set_max_expansion(1000,
                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         qp->text_flags = text_flags;
-        qp->parse_flags = Xapian::QueryParser::FLAG_BOOLEAN |
-                          Xapian::QueryParser::FLAG_PHRASE |
-                          Xapian::QueryParser::FLAG_LOVEHATE |
-                          Xapian::QueryParser::FLAG_WILDCARD |
-                          Xapian::QueryParser::FLAG_PURE_NOT;
-        if (text_flags & GV_TEXT_CJK_NGRAM)
-            qp->parse_flags |= Xapian::QueryParser::FLAG_CJK_NGRAM;
+        gv_qparser_set_flags(qp.get(), GV_PARSE_DEFAULT);
         *out = qp.release();
         return GV_OK;
     } catch (...) {
@@ -404,6 +396,28 @@ gv_qparser_add_prefix(gv_qparser *qp, const char *field, const char *prefix,
     } catch (...) {
         return status_from_exception(err, nullptr);
     }
+}
+
+void
+gv_qparser_set_flags(gv_qparser *qp, unsigned parse_flags)
+{
+    static const struct {
+        unsigned gv;
+        unsigned xapian;
+    } map[] = {
+        {GV_PARSE_BOOLEAN, Xapian::QueryParser::FLAG_BOOLEAN},
+        {GV_PARSE_PHRASE, Xapian::QueryParser::FLAG_PHRASE},
+        {GV_PARSE_LOVEHATE, Xapian::QueryParser::FLAG_LOVEHATE},
+        {GV_PARSE_WILDCARD, Xapian::QueryParser::FLAG_WILDCARD},
+        {GV_PARSE_PURE_NOT, Xapian::QueryParser::FLAG_PURE_NOT},
+    };
+    unsigned flags = 0;
+    for (const auto &m : map)
+        if (parse_flags & m.gv)
+            flags |= m.xapian;
+    if (qp->text_flags & GV_TEXT_CJK_NGRAM)
+        flags |= Xapian::QueryParser::FLAG_CJK_NGRAM;
+    qp->parse_flags = flags;
 }
 
 void
@@ -469,6 +483,24 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
     return enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
 }
 
+static void
+fetch_hit(gv_mset *ms, unsigned i);
+
+// Run the search and read every hit's document now, while the revision the
+// ranking came from is still the one open.
+static void
+run_and_fetch(Xapian::Database &rdb, const gv_query *q,
+              const gv_search_opts *opts, gv_mset *ms)
+{
+    ms->mset = run_enquire(rdb, q, opts);
+    size_t n = ms->mset.size();
+    ms->data.assign(n, std::string());
+    ms->values.assign(n, std::vector<std::string>());
+    ms->fetched.assign(n, false);
+    for (unsigned i = 0; i < n; i++)
+        fetch_hit(ms, i);
+}
+
 gv_status
 gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
              gv_mset **out, gv_err *err)
@@ -476,20 +508,16 @@ gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
     *out = nullptr;
     try {
         std::unique_ptr<gv_mset> ms(new gv_mset);
-        try {
-            ms->mset = run_enquire(db->rdb, q, opts);
-        } catch (const Xapian::DatabaseModifiedError &) {
-            // A writer committed twice while we read: catch up, retry once.
-            db->rdb.reopen();
-            ms->mset = run_enquire(db->rdb, q, opts);
-        }
         ms->stem = q->stem;
         ms->text_flags = q->text_flags;
         ms->db_path = db->path;
-        size_t n = ms->mset.size();
-        ms->data.resize(n);
-        ms->values.resize(n);
-        ms->fetched.assign(n, false);
+        try {
+            run_and_fetch(db->rdb, q, opts, ms.get());
+        } catch (const Xapian::DatabaseModifiedError &) {
+            // A writer committed twice while we read: catch up, retry once.
+            db->rdb.reopen();
+            run_and_fetch(db->rdb, q, opts, ms.get());
+        }
         *out = ms.release();
         return GV_OK;
     } catch (...) {

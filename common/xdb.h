@@ -170,6 +170,26 @@ gv_qparser_add_prefix(gv_qparser *qp, const char *field, const char *prefix,
 void
 gv_qparser_set_default_op(gv_qparser *qp, gv_default_op op);
 
+/** Query syntax a parser accepts (Xapian's QueryParser flags). */
+enum gv_parse_flags {
+    GV_PARSE_BOOLEAN = 1 << 0,  /* AND, OR, NOT, XOR, NEAR, brackets */
+    GV_PARSE_PHRASE = 1 << 1,   /* "quoted phrases" */
+    GV_PARSE_LOVEHATE = 1 << 2, /* +required -excluded */
+    GV_PARSE_WILDCARD = 1 << 3, /* trailing wildcards: judic* */
+    GV_PARSE_PURE_NOT = 1 << 4, /* a query that is only NOT x */
+};
+
+#define GV_PARSE_DEFAULT                                                       \
+    (GV_PARSE_BOOLEAN | GV_PARSE_PHRASE | GV_PARSE_LOVEHATE |                  \
+     GV_PARSE_WILDCARD | GV_PARSE_PURE_NOT)
+
+/**
+ * Choose the syntax gv_qparser_parse() accepts (enum gv_parse_flags);
+ * GV_PARSE_DEFAULT until set. CJK n-grams follow the parser's text flags.
+ */
+void
+gv_qparser_set_flags(gv_qparser *qp, unsigned parse_flags);
+
 /**
  * Parse @p text with Xapian's query syntax: AND, OR, NOT, XOR, brackets,
  * +/-, "phrases", NEAR, trailing wildcards, and the added fields.
@@ -210,8 +230,9 @@ typedef struct gv_search_opts {
 
 /**
  * Rank the documents of @p db that match @p q with BM25 and keep hits
- * offset..offset+limit-1 in *out, for gv_mset_free(). When another process
- * commits meanwhile, the database is reopened and the search retried once.
+ * offset..offset+limit-1 in *out, for gv_mset_free(), with their documents
+ * already read. When another process commits meanwhile, the database is
+ * reopened and the search retried once.
  * Returns GV_OK, GV_EIO, GV_ECORRUPT, GV_EXAPIAN, GV_ENOMEM.
  */
 GV_MUST_CHECK gv_status

@@ -106,7 +106,8 @@ main(int argc, char **argv)
 
     if (!db_path || !*db_path)
         db_path = "gavel.db";
-    while ((c = getopt_long(argc, argv, "d:b:Lvqh", long_opts, NULL)) != -1) {
+    opterr = 0; /* gv_cli_bad_option() says what is wrong */
+    while ((c = getopt_long(argc, argv, ":d:b:Lvqh", long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
             db_path = optarg;
@@ -129,13 +130,12 @@ main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return gv_cli_finish(PROG, 0);
         case OPT_VERSION:
             gv_cli_print_version(stdout, PROG);
-            return 0;
+            return gv_cli_finish(PROG, 0);
         default:
-            fprintf(stderr, "Try '" PROG " --help' for more information.\n");
-            return EXIT_FATAL;
+            return gv_cli_bad_option(PROG, c, argv, optind, NULL);
         }
     }
     if (optind == argc)

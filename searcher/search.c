@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xdb.h"
 
-#define SNIPPET_BYTES 200
+#define SNIPPET_BYTES      200
+#define QUOTED_QUERY_BYTES 80
 
 struct gv_searcher {
     gv_db *db;
@@ -130,9 +132,13 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
                           n, GV_MAX_QUERY_BYTES);
     gv_qparser_set_default_op(s->qp, req->match_any ? GV_OP_OR : GV_OP_AND);
     st = gv_qparser_parse(s->qp, req->query, out, &parse_err);
-    if (st == GV_EQUERY)
-        return gv_err_set(err, st, "cannot parse query '%.80s': %s", req->query,
+    if (st == GV_EQUERY) {
+        /* Quote a long query only in part, cut between characters. */
+        size_t shown = gv_utf8_clip(req->query, n, QUOTED_QUERY_BYTES);
+        return gv_err_set(err, st, "cannot parse query '%.*s%s': %s",
+                          (int)shown, req->query, shown < n ? "..." : "",
                           parse_err.msg);
+    }
     if (st != GV_OK)
         return gv_err_set(err, st, "%s", parse_err.msg);
     return GV_OK;
@@ -186,6 +192,9 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
         return st;
     opts.offset = req->offset;
     opts.limit = req->limit;
+    /* Even for no hits (-n 0), look at one match: Xapian's bounds are 0
+     * when it checks nothing, and the exit code rests on them. */
+    opts.check_at_least = req->offset + (req->limit ? req->limit : 1);
     st = gv_db_search(s->db, q, &opts, &ms, err);
     if (st != GV_OK)
         goto out;

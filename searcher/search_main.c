@@ -99,7 +99,8 @@ main(int argc, char **argv)
 
     if (!db_path || !*db_path)
         db_path = "gavel.db";
-    while ((c = getopt_long(argc, argv, "d:n:f:h", long_opts, NULL)) != -1) {
+    opterr = 0; /* gv_cli_bad_option() says what is wrong */
+    while ((c = getopt_long(argc, argv, ":d:n:f:h", long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
             db_path = optarg;
@@ -143,13 +144,16 @@ main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return gv_cli_finish(PROG, 0);
         case OPT_VERSION:
             gv_cli_print_version(stdout, PROG);
-            return 0;
+            return gv_cli_finish(PROG, 0);
         default:
-            fprintf(stderr, "Try '" PROG " --help' for more information.\n");
-            return EXIT_ERROR;
+            return gv_cli_bad_option(
+                PROG, c, argv, optind,
+                "(A query word that starts with '-' excludes it: quote the "
+                "query,\n"
+                "or put it after --, as in: gavel-search -- bribery -kenya)");
         }
     }
     if (optind == argc)
@@ -175,10 +179,7 @@ main(int argc, char **argv)
         fprintf(stderr, PROG ": %s\n", err.msg);
         code = EXIT_ERROR;
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, PROG ": cannot write results: %s\n", strerror(errno));
-        code = EXIT_ERROR;
-    }
+    code = gv_cli_finish(PROG, code);
     gv_buf_release(&out);
     gv_result_set_free(rs);
     gv_searcher_close(searcher);

@@ -8,6 +8,13 @@ assert_eq "$(hits 'plea NEAR bargain')" 3 "NEAR (within 10 words)"
 assert_eq "$(hit_files bribery source:reuters)" "uk-solicitor-bribery-trial.txt" "AND with a field"
 assert_eq "$(hits 'bribery AND NOT source:reuters')" 5 "AND NOT"
 assert_eq "$(hits 'bribery -source:reuters')" 5 "minus"
+# Options may follow the query; a -word after -- is a query word.
+n=$("$SRCH" bribery --db "$DB" -f json -- -kenya | jq '.hits | length')
+assert_eq "$n" 5 "-word after --"
+run "$SRCH" --db "$DB" bribery -kenya
+assert_rc 2
+assert_err_has "unknown option '-k'"
+assert_err_has "put it after --"
 assert_eq "$(hits 'extradition OR quarantotto')" 4 "OR"
 assert_eq "$(hits 'extradition XOR forfeiture')" \
     "$(( $(hits extradition OR forfeiture) - $(hits extradition AND forfeiture) ))" "XOR"

@@ -12,3 +12,7 @@ assert_out_lacks "3. "
 run "$SRCH" --db "$DB" -n 0 judge
 assert_rc 0
 assert_out_has "matches"
+# With no hits asked for, a phrase still counts as matched.
+run "$SRCH" --db "$DB" -n 0 '"plea bargain"'
+assert_rc 0
+assert_out_has "3 matches"

@@ -28,10 +28,13 @@ echo x >a-file
 run "$IDX" --db a-file "$FX/articles/uk"
 assert_rc 2
 assert_err_has "a-file"
-run "$SRCH" --db "$DB" court >/dev/full
 run sh -c "'$SRCH' --db '$DB' court >/dev/full"
 assert_rc 2
-assert_err_has "cannot write results"
+assert_err_has "gavel-search: cannot write output: No space left on device"
+run sh -c "'$SRCH' --help >/dev/full"
+assert_rc 2
+run sh -c "'$IDX' --version >/dev/full"
+assert_rc 2
 mkdir junk
 echo garbage >junk/iamglass
 run "$SRCH" --db junk court
