@@ -97,3 +97,38 @@ gv_utf8_clip(const char *s, size_t n, size_t max)
         i--;
     return i;
 }
+
+size_t
+gv_utf8_complete_len(const char *s, size_t n)
+{
+    size_t start = n, want;
+    unsigned char lead;
+
+    /* Back up over at most three continuation bytes to a lead byte. */
+    while (start > 0 && n - start < 3 &&
+           ((unsigned char)s[start - 1] & 0xc0) == 0x80)
+        start--;
+    if (start == 0)
+        return n;
+    lead = (unsigned char)s[--start];
+    if (lead >= 0xc2 && lead <= 0xdf)
+        want = 2;
+    else if (lead >= 0xe0 && lead <= 0xef)
+        want = 3;
+    else if (lead >= 0xf0 && lead <= 0xf4)
+        want = 4;
+    else
+        return n; /* ASCII, or damage for repair to count */
+    return n - start < want ? start : n;
+}
+
+void
+gv_utf8_blank_controls(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+            c == 0x7f)
+            s[i] = ' ';
+    }
+}

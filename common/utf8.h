@@ -26,6 +26,21 @@ gv_utf8_decode(const char *s, size_t n, uint32_t *cp);
 GV_MUST_CHECK gv_status
 gv_utf8_repair(gv_buf *b, size_t *repaired_out, gv_err *err);
 
+/**
+ * The length of the @p n bytes at @p s without a cut-off character at the
+ * end (as left by a size cap), so that repair does not count it as bad.
+ */
+size_t
+gv_utf8_complete_len(const char *s, size_t n);
+
+/**
+ * Replace control characters other than tab, newline, carriage return and
+ * form feed with spaces, in place: they mean nothing in an article, and
+ * some would be taken for terminal escapes or snippet marks.
+ */
+void
+gv_utf8_blank_controls(char *s, size_t n);
+
 /** Byte length of the longest prefix of @p s no longer than @p max bytes
  * that does not cut a character in two. */
 size_t

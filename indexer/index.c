@@ -48,14 +48,16 @@ gv_index_wants_name(const char *name)
 }
 
 static void
-warn(gv_indexer *ix, const char *path, const char *msg, bool is_failure)
+warn(gv_indexer *ix, const char *path, const char *msg, gv_warning_kind kind)
 {
-    if (is_failure)
+    if (kind == GV_WARN_FAILED)
         ix->stats.failed++;
+    else if (kind == GV_WARN_PARTIAL)
+        ix->stats.partial++;
     else
-        ix->stats.warned++;
+        ix->stats.repaired++;
     if (ix->opts.warn)
-        ix->opts.warn(ix->opts.ctx, path, msg, is_failure);
+        ix->opts.warn(ix->opts.ctx, path, msg, kind);
 }
 
 gv_status
@@ -120,6 +122,43 @@ gv_indexer_commit(gv_indexer *ix, gv_err *err)
     return st;
 }
 
+/* Read @p abs_path into ix->text as clean UTF-8: stopped at the caps
+ * without a cut-off character, invalid sequences repaired, control
+ * characters blanked. Problems with the file are warnings (GV_EBADDOC,
+ * GV_EIO in @p file_err); only GV_ENOMEM is the caller's to stop on. */
+static gv_status
+load_text(gv_indexer *ix, const char *path, const char *abs_path,
+          gv_err *file_err)
+{
+    char msg[320];
+    gv_read_info info;
+    size_t repaired = 0;
+    gv_status st;
+
+    gv_buf_reset(&ix->text);
+    st =
+        gv_gz_read_file(abs_path, &ix->opts.limits, &ix->text, &info, file_err);
+    if (st != GV_OK)
+        return st;
+    if (info.hit_cap) {
+        ix->text.len = gv_utf8_complete_len(ix->text.data, ix->text.len);
+        ix->text.data[ix->text.len] = '\0';
+        snprintf(msg, sizeof(msg),
+                 "indexed only the first %zu bytes (size cap reached)",
+                 ix->text.len);
+        warn(ix, path, msg, GV_WARN_PARTIAL);
+    }
+    st = gv_utf8_repair(&ix->text, &repaired, file_err);
+    if (st == GV_OK && repaired) {
+        snprintf(msg, sizeof(msg),
+                 "replaced %zu invalid UTF-8 sequence%s with U+FFFD", repaired,
+                 repaired == 1 ? "" : "s");
+        warn(ix, path, msg, GV_WARN_REPAIRED);
+    }
+    gv_utf8_blank_controls(ix->text.data, ix->text.len);
+    return st;
+}
+
 /* Read, repair and parse one file and write its document. Problems with
  * the file itself are warnings; only index errors are returned. */
 static gv_status
@@ -128,45 +167,27 @@ index_file(gv_indexer *ix, const char *path, gv_err *err)
     char abs_path[PATH_MAX], msg[320];
     gv_err file_err = GV_ERR_INIT;
     gv_article article;
-    gv_read_info info;
     gv_xdoc *doc = NULL;
-    size_t repaired = 0;
     gv_status st;
 
     memset(&article, 0, sizeof(article));
     if (!realpath(path, abs_path)) {
         snprintf(msg, sizeof(msg), "skipping: %s", strerror(errno));
-        warn(ix, path, msg, true);
+        warn(ix, path, msg, GV_WARN_FAILED);
         return GV_OK;
     }
-    gv_buf_reset(&ix->text);
-    st = gv_gz_read_file(abs_path, &ix->opts.limits, &ix->text, &info,
-                         &file_err);
-    if (st == GV_OK)
-        st = gv_utf8_repair(&ix->text, &repaired, &file_err);
+    st = load_text(ix, path, abs_path, &file_err);
     if (st == GV_OK)
         st = gv_article_parse(ix->text.data, ix->text.len, &article, &file_err);
     if (st == GV_ENOMEM) {
         gv_article_release(&article);
-        return gv_err_set(err, st, "%s", file_err.msg);
+        return gv_err_set(err, st, "'%s': %s", path, file_err.msg);
     }
     if (st != GV_OK) {
         snprintf(msg, sizeof(msg), "skipping: %s", file_err.msg);
-        warn(ix, path, msg, true);
+        warn(ix, path, msg, GV_WARN_FAILED);
         gv_article_release(&article);
         return GV_OK;
-    }
-    if (info.hit_cap) {
-        snprintf(msg, sizeof(msg),
-                 "indexed only the first %zu bytes (size cap reached)",
-                 ix->text.len);
-        warn(ix, path, msg, false);
-    }
-    if (repaired) {
-        snprintf(msg, sizeof(msg),
-                 "replaced %zu invalid UTF-8 sequence%s with U+FFFD", repaired,
-                 repaired == 1 ? "" : "s");
-        warn(ix, path, msg, false);
     }
     st = gv_schema_build_doc(&article, abs_path, &doc, err);
     if (st == GV_OK)
@@ -216,13 +237,24 @@ walk_problem(void *ctx, const char *path, const char *msg)
     char text[320];
 
     snprintf(text, sizeof(text), "skipping: %s", msg);
-    warn(ctx, path, text, true);
+    warn(ctx, path, text, GV_WARN_FAILED);
+}
+
+static void
+walk_skipped(void *ctx, const char *path)
+{
+    gv_indexer *ix = ctx;
+
+    ix->stats.skipped++;
+    if (ix->opts.progress)
+        ix->opts.progress(ix->opts.ctx, path, false);
 }
 
 gv_status
 gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err)
 {
-    const gv_walk_ops ops = {walk_file, walk_enter_dir, walk_problem, ix};
+    const gv_walk_ops ops = {walk_file, walk_enter_dir, walk_problem,
+                             walk_skipped, ix};
     unsigned flags = ix->opts.follow_symlinks ? GV_WALK_FOLLOW_SYMLINKS : 0;
     struct stat st;
 

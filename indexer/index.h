@@ -9,10 +9,16 @@
 
 #include <stdbool.h>
 
-/* Called once per file that could not be indexed, or was indexed with a
- * caveat (@p is_failure false: repaired text, stopped at a cap). */
+/* What a warning is about. */
+typedef enum gv_warning_kind {
+    GV_WARN_FAILED,  /* the file was not indexed */
+    GV_WARN_PARTIAL, /* only its start was indexed: a size cap */
+    GV_WARN_REPAIRED /* indexed after repair: invalid UTF-8 */
+} gv_warning_kind;
+
+/* Called once per problem with a file, with a message naming it. */
 typedef void (*gv_index_warn_fn)(void *ctx, const char *path, const char *msg,
-                                 bool is_failure);
+                                 gv_warning_kind kind);
 /* Called for each file indexed (@p was_indexed) or skipped by name. */
 typedef void (*gv_index_progress_fn)(void *ctx, const char *path,
                                      bool was_indexed);
@@ -34,10 +40,11 @@ typedef struct gv_index_opts {
     }
 
 typedef struct gv_index_stats {
-    unsigned long indexed; /* documents written */
-    unsigned long skipped; /* files left out by name */
-    unsigned long failed;  /* files that could not be indexed */
-    unsigned long warned;  /* files indexed with a caveat */
+    unsigned long indexed;  /* documents written */
+    unsigned long skipped;  /* files and folders left out by name */
+    unsigned long failed;   /* files that could not be indexed */
+    unsigned long partial;  /* files indexed only in part */
+    unsigned long repaired; /* files indexed after repair */
     unsigned long commits;
 } gv_index_stats;
 

@@ -42,10 +42,11 @@ usage(FILE *out)
             "  -h, --help         show this help and exit\n"
             "      --version      show version information and exit\n"
             "\n"
-            "Exit status: 0 every file was indexed or skipped by name;\n"
-            "1 the index was committed but some files failed or were\n"
-            "indexed with a warning (see stderr); 2 the index could not\n"
-            "be opened or written, or bad usage.\n",
+            "Exit status: 0 every file was indexed (invalid UTF-8 repaired,\n"
+            "with a warning) or skipped by name; 1 the index was committed\n"
+            "but some files failed, or were indexed only up to a size cap\n"
+            "(see stderr); 2 bad usage, or the index could not be opened\n"
+            "or written (another gavel-index holds it, for one).\n",
             GV_INDEX_BATCH_DEFAULT);
 }
 
@@ -54,10 +55,10 @@ struct run {
 };
 
 static void
-on_warning(void *ctx, const char *path, const char *msg, bool is_failure)
+on_warning(void *ctx, const char *path, const char *msg, gv_warning_kind kind)
 {
     (void)ctx;
-    (void)is_failure;
+    (void)kind;
     fprintf(stderr, PROG ": warning: '%s': %s\n", path, msg);
 }
 
@@ -154,7 +155,8 @@ main(int argc, char **argv)
         st = gv_indexer_commit(ix, &err);
 
     if (st != GV_OK) {
-        fprintf(stderr, PROG ": %s\n", err.msg);
+        fprintf(stderr, PROG ": %s%s\n", err.msg,
+                st == GV_ELOCKED ? " (another gavel-index holds it)" : "");
         if (ix)
             fprintf(stderr,
                     PROG ": stopped; the last committed batch is kept\n");
@@ -167,11 +169,12 @@ main(int argc, char **argv)
         docs = 0;
     if (!quiet)
         fprintf(stderr,
-                PROG ": indexed %lu, skipped %lu, failed %lu in %.2f s "
-                     "(index '%s' holds %u documents)\n",
-                s->indexed, s->skipped, s->failed, seconds_since(&t0), db_path,
-                docs);
-    int code = s->failed || s->warned ? EXIT_SOME_FAILED : EXIT_ALL_INDEXED;
+                PROG ": indexed %lu, skipped %lu, failed %lu, warnings %lu "
+                     "in %.2f s (index '%s' holds %u documents)\n",
+                s->indexed, s->skipped, s->failed, s->partial + s->repaired,
+                seconds_since(&t0), db_path, docs);
+    /* Repaired text is indexed whole; a file cut at a cap is not. */
+    int code = s->failed || s->partial ? EXIT_SOME_FAILED : EXIT_ALL_INDEXED;
     gv_indexer_close(ix);
     return code;
 }

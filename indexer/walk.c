@@ -60,10 +60,12 @@ visit(gv_buf *path, unsigned flags, const gv_walk_ops *ops, dir_stack *stack,
     }
     if (S_ISREG(st.st_mode))
         return ops->file(ops->ctx, path->data, err);
-    if (!S_ISDIR(st.st_mode))
+    if (!S_ISDIR(st.st_mode) ||
+        (S_ISLNK(lst.st_mode) && !(flags & GV_WALK_FOLLOW_SYMLINKS))) {
+        if (ops->skipped)
+            ops->skipped(ops->ctx, path->data);
         return GV_OK;
-    if (S_ISLNK(lst.st_mode) && !(flags & GV_WALK_FOLLOW_SYMLINKS))
-        return GV_OK;
+    }
     return walk_dir(path, &st, flags, ops, stack, err);
 }
 

@@ -20,6 +20,8 @@ typedef struct gv_walk_ops {
     bool (*enter_dir)(void *ctx, const char *path, const struct stat *st);
     /* Something under the root that cannot be read; the walk goes on. */
     void (*problem)(void *ctx, const char *path, const char *msg);
+    /* Left out: a symlinked folder not followed, a device, a socket. */
+    void (*skipped)(void *ctx, const char *path);
     void *ctx;
 } gv_walk_ops;
 
@@ -28,9 +30,10 @@ typedef struct gv_walk_ops {
  * is walked recursively in byte order of names, leaving out names that
  * start with '.', symlinked folders (unless GV_WALK_FOLLOW_SYMLINKS),
  * folders already being walked (symlink loops), and anything that is not a
- * regular file or folder. Unreadable entries go to ops->problem.
- * Returns GV_OK, GV_EIO when @p root itself cannot be read (msg names it),
- * GV_ENOMEM, or what ops->file returned.
+ * regular file or folder (those go to ops->skipped, hidden ones nowhere).
+ * Unreadable entries go to ops->problem, also a root folder that cannot
+ * be listed. Returns GV_OK; GV_EIO when @p root does not exist or is not a
+ * file or folder (msg names it); GV_ENOMEM; or what ops->file returned.
  */
 GV_MUST_CHECK gv_status
 gv_walk(const char *root, unsigned flags, const gv_walk_ops *ops, gv_err *err);

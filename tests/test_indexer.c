@@ -70,6 +70,7 @@ test_wants_name(void)
 typedef struct visit_log {
     char files[4096];
     char problems[4096];
+    char skipped[4096];
 } visit_log;
 
 static gv_status
@@ -96,10 +97,23 @@ log_problem(void *ctx, const char *path, const char *msg)
 }
 
 static void
+log_skipped(void *ctx, const char *path)
+{
+    visit_log *log = ctx;
+
+    strncat(log->skipped, path + strlen(tmp) + 1,
+            sizeof(log->skipped) - strlen(log->skipped) - 2);
+    strcat(log->skipped, "\n");
+}
+
+static void
 test_walk(void)
 {
     visit_log log;
-    gv_walk_ops ops = {log_file, NULL, log_problem, &log};
+    gv_walk_ops ops = {.file = log_file,
+                       .problem = log_problem,
+                       .skipped = log_skipped,
+                       .ctx = &log};
     gv_err err = GV_ERR_INIT;
 
     make_dir("w");
@@ -124,6 +138,7 @@ test_walk(void)
      * files of any name passed on (the indexer filters). */
     CHECK_STR(log.files, "w/b/a.txt\nw/b/z.txt\nw/c.pdf\nw/other/o.txt\n");
     CHECK_STR(log.problems, "w/broken\n");
+    CHECK_STR(log.skipped, "w/b/link\nw/other/up\n");
 
     memset(&log, 0, sizeof(log));
     CHECK(gv_walk(root, GV_WALK_FOLLOW_SYMLINKS, &ops, &err) == GV_OK);
@@ -143,11 +158,11 @@ typedef struct warn_log {
 } warn_log;
 
 static void
-on_warn(void *ctx, const char *path, const char *msg, bool is_failure)
+on_warn(void *ctx, const char *path, const char *msg, gv_warning_kind kind)
 {
     warn_log *w = ctx;
 
-    if (is_failure)
+    if (kind == GV_WARN_FAILED)
         w->failures++;
     else
         w->caveats++;
@@ -185,8 +200,9 @@ test_indexer(void)
     const gv_index_stats *s = gv_indexer_stats(ix);
     CHECK(s->indexed == 3);
     CHECK(s->skipped == 1);
-    CHECK(s->failed == 2); /* bin.txt and the missing root */
-    CHECK(s->warned == 1); /* cafe.txt: Latin-1 repaired */
+    CHECK(s->failed == 2);   /* bin.txt and the missing root */
+    CHECK(s->repaired == 1); /* cafe.txt: Latin-1 repaired */
+    CHECK(s->partial == 0);
     CHECK(wl.failures == 2 && wl.caveats == 1);
     CHECK(strstr(wl.last, "/no/such/place") != NULL);
     CHECK(s->commits >= 3); /* batch of 1: one commit per document */

@@ -194,6 +194,33 @@ test_clip(void)
     CHECK(ok);
 }
 
+static void
+test_complete_len(void)
+{
+    /* "a法" cut after each of its bytes: a cut-off character is dropped. */
+    const char *s = "a\xe6\xb3\x95";
+    CHECK(gv_utf8_complete_len(s, 4) == 4);
+    CHECK(gv_utf8_complete_len(s, 3) == 1);
+    CHECK(gv_utf8_complete_len(s, 2) == 1);
+    CHECK(gv_utf8_complete_len(s, 1) == 1);
+    CHECK(gv_utf8_complete_len(s, 0) == 0);
+    /* A 4-byte character cut after 3 bytes. */
+    CHECK(gv_utf8_complete_len("x\xf0\x9f\x98", 4) == 1);
+    /* Damage that is not a cut is left for repair to count. */
+    CHECK(gv_utf8_complete_len("x\x80\x80", 3) == 3);
+    CHECK(gv_utf8_complete_len("x\xff", 2) == 2);
+}
+
+static void
+test_blank_controls(void)
+{
+    char s[] = "a\x02"
+               "b\x03\tc\n\r\fd\x1b[1m\x7f\x01\xc3\xa9";
+
+    gv_utf8_blank_controls(s, sizeof(s) - 1);
+    CHECK_STR(s, "a b \tc\n\r\fd [1m  \xc3\xa9");
+}
+
 int
 main(void)
 {
@@ -201,5 +228,7 @@ main(void)
     test_decode_invalid();
     test_repair();
     test_clip();
+    test_complete_len();
+    test_blank_controls();
     return CHECK_DONE();
 }
