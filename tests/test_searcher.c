@@ -56,8 +56,8 @@ test_search(void)
     if (!s)
         return;
     CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_OK);
-    if (rs) {
-        CHECK(rs->count == 3);
+    CHECK(rs && rs->count == 3);
+    if (rs && rs->count == 3) {
         CHECK(rs->estimated == 3);
         CHECK(strstr(rs->results[0].record.path,
                      "uk-banker-extradition-ruling.txt") != NULL);

@@ -17,6 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gv_article a;
     gv_date d;
 
+    memset(&a, 0, sizeof(a)); /* released even when repair fails */
     if (gv_buf_append(&text, data, size, NULL) != GV_OK)
         return 0;
     (void)gv_date_parse(text.data, text.len, &d);
