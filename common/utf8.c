@@ -38,6 +38,20 @@ gv_utf8_decode(const char *str, size_t n, uint32_t *cp)
     return len;
 }
 
+bool
+gv_utf8_is_valid(const char *s, size_t n)
+{
+    uint32_t cp;
+
+    for (size_t i = 0; i < n;) {
+        size_t len = gv_utf8_decode(s + i, n - i, &cp);
+        if (!len)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
 gv_status
 gv_utf8_repair(gv_buf *b, size_t *repaired_out, gv_err *err)
 {

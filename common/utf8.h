@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "gv.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,10 @@
  */
 size_t
 gv_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/** True when all @p n bytes at @p s are valid UTF-8. */
+bool
+gv_utf8_is_valid(const char *s, size_t n);
 
 /**
  * Replace every invalid byte sequence in @p b with U+FFFD and drop a

@@ -423,8 +423,12 @@ gv_qparser_set_flags(gv_qparser *qp, unsigned parse_flags)
 void
 gv_qparser_set_default_op(gv_qparser *qp, gv_default_op op)
 {
-    qp->qp.set_default_op(op == GV_OP_OR ? Xapian::Query::OP_OR
-                                         : Xapian::Query::OP_AND);
+    try {
+        qp->qp.set_default_op(op == GV_OP_OR ? Xapian::Query::OP_OR
+                                             : Xapian::Query::OP_AND);
+    } catch (...) {
+        // Documented not to throw for these operators; keep C safe anyway.
+    }
 }
 
 gv_status
@@ -452,7 +456,11 @@ gv_query_free(gv_query *q)
 bool
 gv_query_is_empty(const gv_query *q)
 {
-    return q->query.empty();
+    try {
+        return q->query.empty();
+    } catch (...) {
+        return false;
+    }
 }
 
 char *
@@ -534,25 +542,41 @@ gv_mset_free(gv_mset *ms)
 unsigned
 gv_mset_size(const gv_mset *ms)
 {
-    return ms->mset.size();
+    try {
+        return ms->mset.size();
+    } catch (...) {
+        return 0;
+    }
 }
 
 unsigned
 gv_mset_estimate(const gv_mset *ms)
 {
-    return ms->mset.get_matches_estimated();
+    try {
+        return ms->mset.get_matches_estimated();
+    } catch (...) {
+        return 0;
+    }
 }
 
 unsigned
 gv_mset_lower_bound(const gv_mset *ms)
 {
-    return ms->mset.get_matches_lower_bound();
+    try {
+        return ms->mset.get_matches_lower_bound();
+    } catch (...) {
+        return 0;
+    }
 }
 
 unsigned
 gv_mset_upper_bound(const gv_mset *ms)
 {
-    return ms->mset.get_matches_upper_bound();
+    try {
+        return ms->mset.get_matches_upper_bound();
+    } catch (...) {
+        return 0;
+    }
 }
 
 // Read hit i's document once and keep its data and values in the mset.

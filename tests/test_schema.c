@@ -24,20 +24,6 @@ static const char article_text[] =
 
 static const char article_path[] = "/archive/uk/banker-jailed.txt";
 
-static int
-valid_utf8(const char *s, size_t n)
-{
-    uint32_t cp;
-
-    for (size_t i = 0; i < n;) {
-        size_t k = gv_utf8_decode(s + i, n - i, &cp);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
 static void
 test_id_term(void)
 {
@@ -87,7 +73,7 @@ test_id_term(void)
     for (int i = 0; i < 300; i++)
         strcat(key, "\xe6\xb3\x95");
     CHECK(gv_schema_id_term(key, &a, &err) == GV_OK);
-    CHECK(a.len <= GV_MAX_TERM_BYTES && valid_utf8(a.data, a.len));
+    CHECK(a.len <= GV_MAX_TERM_BYTES && gv_utf8_is_valid(a.data, a.len));
     CHECK(err.code == GV_OK);
     gv_buf_release(&a);
     gv_buf_release(&b);

@@ -149,21 +149,6 @@ test_repair(void)
     gv_buf_release(&b);
 }
 
-/* True when @p n bytes at @p s are all valid UTF-8. */
-static int
-all_valid(const char *s, size_t n)
-{
-    uint32_t cp;
-
-    for (size_t i = 0; i < n;) {
-        size_t k = gv_utf8_decode(s + i, n - i, &cp);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
 static void
 test_clip(void)
 {
@@ -175,7 +160,7 @@ test_clip(void)
     for (size_t max = 0; max <= n; max++) {
         size_t c = gv_utf8_clip(s, n, max);
         CHECK(c == want[max]);
-        CHECK(c <= max && all_valid(s, c));
+        CHECK(c <= max && gv_utf8_is_valid(s, c));
     }
     CHECK(gv_utf8_clip(s, n, 1000) == n); /* shorter than max: unchanged */
     CHECK(gv_utf8_clip("abc", 3, 2) == 2);
@@ -212,6 +197,15 @@ test_complete_len(void)
 }
 
 static void
+test_is_valid(void)
+{
+    CHECK(gv_utf8_is_valid("", 0));
+    CHECK(gv_utf8_is_valid("a\xc3\xa9\xe6\xb3\x95", 6));
+    CHECK(!gv_utf8_is_valid("a\xc3", 2));
+    CHECK(!gv_utf8_is_valid("\xc0\xaf", 2));
+}
+
+static void
 test_blank_controls(void)
 {
     char s[] = "a\x02"
@@ -230,5 +224,6 @@ main(void)
     test_clip();
     test_complete_len();
     test_blank_controls();
+    test_is_valid();
     return CHECK_DONE();
 }
