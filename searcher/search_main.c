@@ -177,6 +177,9 @@ main(int argc, char **argv)
         code = rs->count || rs->lower_bound ? EXIT_MATCH : EXIT_NO_MATCH;
     } else {
         fprintf(stderr, PROG ": %s\n", err.msg);
+        if (st == GV_EIO && access(db_path, F_OK) != 0)
+            fprintf(stderr, PROG ": make it with gavel-index, or name "
+                                 "another with --db or GAVEL_DB\n");
         code = EXIT_ERROR;
     }
     code = gv_cli_finish(PROG, code);

@@ -4,6 +4,7 @@
 run "$SRCH" --db missing.db court
 assert_rc 2
 assert_err_has "gavel-search: cannot open index 'missing.db': No such file or directory"
+assert_err_has "gavel-search: make it with gavel-index, or name another with --db or GAVEL_DB"
 [ ! -s out ] || fail "stdout on error"
 mkdir not-an-index
 run "$SRCH" --db not-an-index court
