@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <memory>
 #include <new>
 #include <string>
@@ -62,7 +63,7 @@ status_from_exception(gv_err *err, const char *subject)
         throw;
     } catch (const Xapian::QueryParserError &e) {
         return gv_err_set(err, GV_EQUERY, "%s", e.get_msg().c_str());
-    } catch (const Xapian::DatabaseLockError &e) {
+    } catch (const Xapian::DatabaseLockError &) {
         return gv_err_set(err, GV_ELOCKED,
                           "index '%s' is locked by another writer", s);
     } catch (const Xapian::DatabaseCorruptError &e) {
@@ -73,7 +74,7 @@ status_from_exception(gv_err *err, const char *subject)
         return gv_err_set(err, GV_EIO, "cannot create index '%s': %s%s%s%s", s,
                           e.get_msg().c_str(), why ? " (" : "", why ? why : "",
                           why ? ")" : "");
-    } catch (const Xapian::DatabaseNotFoundError &e) {
+    } catch (const Xapian::DatabaseNotFoundError &) {
         return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
                           "no Xapian index there");
     } catch (const Xapian::DatabaseOpeningError &e) {
@@ -111,6 +112,32 @@ make_stemmer(const char *lang, Xapian::Stem *out, gv_err *err)
     return GV_OK;
 }
 
+// True for a folder that holds entries but no Xapian database: creating
+// an index there would scatter its files among someone's documents.
+static bool
+is_foreign_folder(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return false;
+    DIR *dir = opendir(path);
+    if (!dir)
+        return false;
+    bool has_entries = false;
+    for (struct dirent *e; !has_entries && (e = readdir(dir)) != nullptr;)
+        has_entries = std::strcmp(e->d_name, ".") != 0 &&
+                      std::strcmp(e->d_name, "..") != 0;
+    closedir(dir);
+    if (!has_entries)
+        return false;
+    try {
+        Xapian::Database probe(path);
+        return false;
+    } catch (const Xapian::DatabaseOpeningError &) {
+        return true;
+    }
+}
+
 extern "C" {
 
 gv_status
@@ -122,6 +149,11 @@ gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err)
         db->path = path;
         db->mode = mode;
         if (mode == GV_DB_WRITE) {
+            if (is_foreign_folder(path))
+                return gv_err_set(err, GV_EINVAL,
+                                  "cannot create index '%s': the folder "
+                                  "holds other files and no index",
+                                  path);
             db->wdb = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
             db->rdb = db->wdb;
         } else {

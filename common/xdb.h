@@ -32,10 +32,12 @@ enum gv_text_flags {
 
 /**
  * Open the database at @p path. In GV_DB_WRITE mode a missing database is
- * created. On success *out holds a handle for gv_db_close().
+ * created, but not inside a folder that holds other files. On success
+ * *out holds a handle for gv_db_close().
  * Returns GV_OK; GV_ELOCKED when another writer holds the lock (msg names
  * the path); GV_EIO when the path is missing or cannot be opened;
- * GV_ECORRUPT; GV_EXAPIAN; GV_ENOMEM.
+ * GV_EINVAL for a folder of other files; GV_ECORRUPT; GV_EXAPIAN;
+ * GV_ENOMEM.
  */
 GV_MUST_CHECK gv_status
 gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err);

@@ -44,3 +44,9 @@ assert_err_has "gavel-search: index 'junk' is corrupt: "
 run "$IDX" --db no-such-dir/x.db "$FX/articles/uk"
 assert_rc 2
 assert_err_has "gavel-index: cannot create index 'no-such-dir/x.db': "
+mkdir articles
+cp "$FX/articles/uk/uk-magistrates-backlog.txt" articles/
+run "$IDX" --db articles articles
+assert_rc 2
+assert_err_has "gavel-index: cannot create index 'articles': the folder holds other files and no index"
+[ "$(ls articles)" = uk-magistrates-backlog.txt ] || fail "index files written among the articles"
