@@ -206,20 +206,6 @@ index_file(gv_indexer *ix, const char *path, gv_err *err)
     return GV_OK;
 }
 
-/* A file met while walking a folder: indexed if its name says article. */
-static gv_status
-walk_file(void *ctx, const char *path, gv_err *err)
-{
-    gv_indexer *ix = ctx;
-
-    if (!gv_index_wants_name(path)) {
-        ix->stats.skipped++;
-        if (ix->opts.progress)
-            ix->opts.progress(ix->opts.ctx, path, false);
-        return GV_OK;
-    }
-    return index_file(ix, path, err);
-}
 
 static bool
 walk_enter_dir(void *ctx, const char *path, const struct stat *st)
@@ -248,6 +234,17 @@ walk_skipped(void *ctx, const char *path)
     ix->stats.skipped++;
     if (ix->opts.progress)
         ix->opts.progress(ix->opts.ctx, path, false);
+}
+
+/* A file met while walking a folder: indexed if its name says article. */
+static gv_status
+walk_file(void *ctx, const char *path, gv_err *err)
+{
+    if (!gv_index_wants_name(path)) {
+        walk_skipped(ctx, path);
+        return GV_OK;
+    }
+    return index_file(ctx, path, err);
 }
 
 gv_status

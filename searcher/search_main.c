@@ -22,6 +22,11 @@ enum { OPT_VERSION = 256, OPT_OFFSET, OPT_ANY, OPT_COLOR };
 
 #define MAX_LIMIT 100000u
 
+/* Xapian's "-word" looks like an option to the shell's user. */
+#define MINUS_WORD_HINT                                                        \
+    "(a query word starting with '-' excludes it: quote the query, or\n"       \
+    "put it after --, as in: gavel-search -- bribery -kenya)"
+
 static void
 usage(FILE *out)
 {
@@ -44,14 +49,15 @@ usage(FILE *out)
             "  -f, --format=FMT    output format:\n");
     for (const gv_format *f = gv_formats; f->name; f++)
         fprintf(out, "                        %-6s %s\n", f->name, f->help);
-    fprintf(out, "      --color=WHEN    bold matches: auto (on a terminal),\n"
-                 "                      always, never (default auto)\n"
-                 "  -h, --help          show this help and exit\n"
-                 "      --version       show version information and exit\n"
-                 "\n"
-                 "Exit status: 0 something matched, 1 nothing matched, 2 an\n"
-                 "error (bad usage, a query that does not parse, a missing or\n"
-                 "unreadable index).\n");
+    fprintf(out,
+            "      --color=WHEN    bold matches: auto (on a terminal, unless\n"
+            "                      NO_COLOR is set), always, never\n"
+            "  -h, --help          show this help and exit\n"
+            "      --version       show version information and exit\n"
+            "\n"
+            "Exit status: 0 something matched, 1 nothing matched, 2 an\n"
+            "error (bad usage, a query that does not parse, a missing or\n"
+            "unreadable index).\n");
 }
 
 /* The words left after the options, joined by spaces. */
@@ -149,11 +155,7 @@ main(int argc, char **argv)
             gv_cli_print_version(stdout, PROG);
             return gv_cli_finish(PROG, 0);
         default:
-            return gv_cli_bad_option(
-                PROG, c, argv, optind,
-                "(A query word that starts with '-' excludes it: quote the "
-                "query,\n"
-                "or put it after --, as in: gavel-search -- bribery -kenya)");
+            return gv_cli_bad_option(PROG, c, argv, optind, MINUS_WORD_HINT);
         }
     }
     if (optind == argc)
@@ -163,8 +165,11 @@ main(int argc, char **argv)
         fprintf(stderr, PROG ": out of memory\n");
         return EXIT_ERROR;
     }
+    /* auto: bold on a terminal, unless NO_COLOR is set (no-color.org). */
+    const char *no_color = getenv("NO_COLOR");
     ropts.use_color = strcmp(color, "always") == 0 ||
-                      (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO));
+                      (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO) &&
+                       !(no_color && *no_color));
     req.query = query;
 
     st = gv_searcher_open(db_path, &searcher, &err);
