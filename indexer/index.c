@@ -206,7 +206,6 @@ index_file(gv_indexer *ix, const char *path, gv_err *err)
     return GV_OK;
 }
 
-
 static bool
 walk_enter_dir(void *ctx, const char *path, const struct stat *st)
 {
