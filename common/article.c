@@ -21,6 +21,29 @@ gv_field_name(gv_field f)
     return f < GV_FIELD_COUNT ? field_names[f] : "";
 }
 
+static const char *const date_source_names[] = {
+    [GV_DATE_HEADER] = "header",
+    [GV_DATE_DATELINE] = "dateline",
+    [GV_DATE_DATELINE_PATH] = "dateline+path",
+    [GV_DATE_DATELINE_MTIME] = "dateline+mtime",
+    [GV_DATE_PATH] = "path",
+};
+
+const char *
+gv_date_source_name(gv_date_source s)
+{
+    return s > GV_DATE_NONE && s <= GV_DATE_PATH ? date_source_names[s] : NULL;
+}
+
+gv_date_source
+gv_date_source_from_name(const char *name)
+{
+    for (int s = GV_DATE_HEADER; name && s <= GV_DATE_PATH; s++)
+        if (strcmp(name, date_source_names[s]) == 0)
+            return (gv_date_source)s;
+    return GV_DATE_NONE;
+}
+
 void
 gv_article_release(gv_article *a)
 {
@@ -28,6 +51,7 @@ gv_article_release(gv_article *a)
         return;
     for (int f = 0; f < GV_FIELD_COUNT; f++)
         free(a->fields[f]);
+    free(a->body_owned);
     memset(a, 0, sizeof(*a));
 }
 
@@ -162,9 +186,11 @@ gv_article_parse(const char *text, size_t len, gv_article *out, gv_err *err)
     out->body = p;
     out->body_len = (size_t)(end - p);
     if (out->fields[GV_FIELD_DATE] &&
-        !gv_date_parse(out->fields[GV_FIELD_DATE],
-                       strlen(out->fields[GV_FIELD_DATE]), &out->date))
-        out->date.year = 0;
+        gv_date_parse(out->fields[GV_FIELD_DATE],
+                      strlen(out->fields[GV_FIELD_DATE]), &out->date))
+        out->date_source = GV_DATE_HEADER;
+    else
+        memset(&out->date, 0, sizeof(out->date));
     /* Empty header values are as good as missing. */
     for (int f = 0; f < GV_FIELD_COUNT; f++) {
         if (out->fields[f] && !out->fields[f][0]) {

@@ -18,13 +18,26 @@ typedef enum gv_field {
     GV_FIELD_COUNT
 } gv_field;
 
+/* Where an article's date came from, surest first. */
+typedef enum gv_date_source {
+    GV_DATE_NONE,           /* no date */
+    GV_DATE_HEADER,         /* a header, meta tag or JSON field: sure */
+    GV_DATE_DATELINE,       /* a dateline with its year: sure */
+    GV_DATE_DATELINE_PATH,  /* a dateline's day, the year from the path */
+    GV_DATE_DATELINE_MTIME, /* a dateline's day, the year from the file
+                               time: a guess */
+    GV_DATE_PATH            /* the file's path (2021/01/11/...) */
+} gv_date_source;
+
 typedef struct gv_article {
     /* Malloc'd, NUL-terminated, whitespace collapsed, at most
      * GV_MAX_FIELD_BYTES; NULL when the article does not have it. */
     char *fields[GV_FIELD_COUNT];
-    gv_date date;     /* parsed fields[GV_FIELD_DATE]; year 0 if none */
-    const char *body; /* borrowed from the parsed text */
+    gv_date date; /* year 0 if none */
+    gv_date_source date_source;
+    const char *body; /* into the parsed text, or body_owned */
     size_t body_len;
+    char *body_owned; /* malloc'd body text made by the parser (HTML) */
 } gv_article;
 
 /**
@@ -46,12 +59,21 @@ typedef struct gv_article {
 GV_MUST_CHECK gv_status
 gv_article_parse(const char *text, size_t len, gv_article *out, gv_err *err);
 
-/** Free the fields of @p a and zero it. NULL is allowed. */
+/** Free the fields and owned body of @p a and zero it. NULL is allowed. */
 void
 gv_article_release(gv_article *a);
 
 /** The header name of @p f in lower case ("title", "date", ...). */
 const char *
 gv_field_name(gv_field f);
+
+/** The name of @p s for output: "header", "dateline", "dateline+path",
+ * "dateline+mtime", "path"; NULL for GV_DATE_NONE. */
+const char *
+gv_date_source_name(gv_date_source s);
+
+/** The gv_date_source named @p name, or GV_DATE_NONE. */
+gv_date_source
+gv_date_source_from_name(const char *name);
 
 #endif
