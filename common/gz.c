@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -36,119 +37,119 @@ check_binary(const gv_buf *out, size_t start, gv_err *err)
     return GV_OK;
 }
 
-/* Append up to @p room bytes of @p n at @p p; note when the cap cut it. */
+/* One open input file, plain or gzip, read a chunk at a time: the one
+ * decoder under both gv_gz_read_file() and the line reader. */
+typedef struct gz_stream {
+    FILE *f;
+    bool gzip, zs_live, first, ended;
+    size_t raw_left; /* file bytes still allowed */
+    bool raw_cap_hit;
+    z_stream zs;
+    unsigned char in[CHUNK];
+} gz_stream;
+
 static gv_status
-append_capped(gv_buf *out, const unsigned char *p, size_t n, size_t *room,
-              gv_read_info *info, gv_err *err)
+stream_open(gz_stream *s, const char *path, size_t max_raw, gv_err *err)
 {
-    if (n > *room) {
-        n = *room;
-        info->hit_cap = true;
+    memset(s, 0, sizeof(*s));
+    s->f = fopen(path, "rb");
+    if (!s->f)
+        return gv_err_set(err, GV_EIO, "cannot open: %s", strerror(errno));
+    s->raw_left = max_raw;
+    s->first = true;
+    s->gzip = gv_gz_is_gzip_name(path);
+    if (s->gzip) {
+        if (inflateInit2(&s->zs, 15 + 16) != Z_OK) /* +16: gzip only */
+            return gv_err_set(err, GV_ENOMEM, "cannot start gzip decoder");
+        s->zs_live = true;
     }
-    *room -= n;
-    return gv_buf_append(out, p, n, err);
+    return GV_OK;
 }
 
-static gv_status
-read_plain(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
-           gv_err *err)
+static void
+stream_close(gz_stream *s)
 {
-    unsigned char chunk[CHUNK];
-    size_t room = lim->max_text_bytes < lim->max_raw_bytes ? lim->max_text_bytes
-                                                           : lim->max_raw_bytes;
-    gv_status st = GV_OK;
+    if (s->zs_live)
+        inflateEnd(&s->zs);
+    if (s->f)
+        fclose(s->f);
+    memset(s, 0, sizeof(*s));
+}
 
-    while (st == GV_OK && !info->hit_cap) {
-        size_t n = fread(chunk, 1, sizeof(chunk), f);
-        if (n == 0)
-            break;
-        st = append_capped(out, chunk, n, &room, info, err);
-        if (st == GV_OK && room == 0 && !info->hit_cap) {
-            int c = fgetc(f); /* exactly at the cap: is there more? */
-            info->hit_cap = c != EOF;
-        }
+/* Up to @p want raw file bytes into @p dst; 0 at the end or the cap. */
+static gv_status
+read_raw(gz_stream *s, unsigned char *dst, size_t want, size_t *got,
+         gv_err *err)
+{
+    if (want > s->raw_left)
+        want = s->raw_left;
+    *got = want ? fread(dst, 1, want, s->f) : 0;
+    s->raw_left -= *got;
+    if (*got == 0 && ferror(s->f))
+        return gv_err_set(err, GV_EIO, "read error: %s", strerror(errno));
+    if (*got == 0 && want == 0 && s->raw_left == 0) {
+        /* At the raw cap: is there more? */
+        int c = fgetc(s->f);
+        s->raw_cap_hit = c != EOF;
     }
-    if (st == GV_OK && ferror(f))
-        st = gv_err_set(err, GV_EIO, "read error: %s", strerror(errno));
-    return st;
+    return GV_OK;
 }
 
 /* After one gzip member has ended: true when another member follows
  * (gzip(1) reads concatenated members as one file). Anything else after
- * the end, such as zero padding, is ignored as gzip(1) ignores it. The
- * unread input is moved to the front of @p in, topped up from @p f. */
+ * the end, such as zero padding, is ignored as gzip(1) ignores it. */
 static bool
-another_member(FILE *f, unsigned char *in, size_t in_size, z_stream *zs,
-               size_t *raw_left)
+another_member(gz_stream *s)
 {
-    size_t have = zs->avail_in;
+    size_t have = s->zs.avail_in, n = 0;
+    gv_err ignored = GV_ERR_INIT; /* a read error here ends the file */
 
-    memmove(in, zs->next_in, have);
-    if (have < 2 && *raw_left) {
-        size_t want = in_size - have < *raw_left ? in_size - have : *raw_left;
-        size_t n = fread(in + have, 1, want, f);
-        *raw_left -= n;
+    memmove(s->in, s->zs.next_in, have);
+    if (have < 2 &&
+        read_raw(s, s->in + have, sizeof(s->in) - have, &n, &ignored) == GV_OK)
         have += n;
-    }
-    zs->next_in = in;
-    zs->avail_in = (uInt)have;
-    return have >= 2 && in[0] == 0x1f && in[1] == 0x8b;
+    s->zs.next_in = s->in;
+    s->zs.avail_in = (uInt)have;
+    return have >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b;
 }
 
+/* Up to @p cap content bytes into @p dst; *got 0 means the end. */
 static gv_status
-read_gzip(FILE *f, const gv_read_limits *lim, gv_buf *out, gv_read_info *info,
-          gv_err *err)
+stream_read(gz_stream *s, unsigned char *dst, size_t cap, size_t *got,
+            gv_err *err)
 {
-    unsigned char in[CHUNK], buf[CHUNK];
-    size_t room = lim->max_text_bytes, raw_left = lim->max_raw_bytes;
-    z_stream zs;
-    bool first = true, ended = false;
     gv_status st = GV_OK;
 
-    memset(&zs, 0, sizeof(zs));
-    if (inflateInit2(&zs, 15 + 16) != Z_OK) /* +16: gzip wrapper only */
-        return gv_err_set(err, GV_ENOMEM, "cannot start gzip decoder");
-    info->was_gzip = true;
-    while (st == GV_OK && !info->hit_cap && !ended) {
-        if (zs.avail_in == 0) {
-            size_t want = raw_left < sizeof(in) ? raw_left : sizeof(in);
-            size_t n = want ? fread(in, 1, want, f) : 0;
-            if (n == 0) {
-                if (ferror(f))
-                    st = gv_err_set(err, GV_EIO, "read error: %s",
-                                    strerror(errno));
-                else if (want == 0)
-                    info->hit_cap = true;
-                else
-                    st = gv_err_set(err, GV_EBADDOC, "truncated gzip stream");
+    *got = 0;
+    if (!s->gzip)
+        return read_raw(s, dst, cap, got, err);
+    while (st == GV_OK && *got == 0 && !s->ended) {
+        if (s->zs.avail_in == 0) {
+            size_t n;
+            st = read_raw(s, s->in, sizeof(s->in), &n, err);
+            if (st != GV_OK || (n == 0 && s->raw_cap_hit))
                 break;
-            }
-            raw_left -= n;
-            if (first && (n < 2 || in[0] != 0x1f || in[1] != 0x8b)) {
-                st = gv_err_set(err, GV_EBADDOC, "not in gzip format");
-                break;
-            }
-            first = false;
-            zs.next_in = in;
-            zs.avail_in = (uInt)n;
+            if (n == 0)
+                return gv_err_set(err, GV_EBADDOC, "truncated gzip stream");
+            if (s->first && (n < 2 || s->in[0] != 0x1f || s->in[1] != 0x8b))
+                return gv_err_set(err, GV_EBADDOC, "not in gzip format");
+            s->first = false;
+            s->zs.next_in = s->in;
+            s->zs.avail_in = (uInt)n;
         }
-        zs.next_out = buf;
-        zs.avail_out = sizeof(buf);
-        int zr = inflate(&zs, Z_NO_FLUSH);
-        if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR) {
-            st = gv_err_set(err, GV_EBADDOC, "corrupt gzip stream: %s",
-                            zs.msg ? zs.msg : "bad data");
-            break;
-        }
-        st = append_capped(out, buf, sizeof(buf) - zs.avail_out, &room, info,
-                           err);
-        if (st == GV_OK && zr == Z_STREAM_END) {
-            ended = !another_member(f, in, sizeof(in), &zs, &raw_left);
-            if (!ended)
-                inflateReset(&zs);
+        s->zs.next_out = dst;
+        s->zs.avail_out = (uInt)cap;
+        int zr = inflate(&s->zs, Z_NO_FLUSH);
+        if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR)
+            return gv_err_set(err, GV_EBADDOC, "corrupt gzip stream: %s",
+                              s->zs.msg ? s->zs.msg : "bad data");
+        *got = cap - s->zs.avail_out;
+        if (zr == Z_STREAM_END) {
+            s->ended = !another_member(s);
+            if (!s->ended)
+                inflateReset(&s->zs);
         }
     }
-    inflateEnd(&zs);
     return st;
 }
 
@@ -157,22 +158,143 @@ gv_gz_read_file(const char *path, const gv_read_limits *limits, gv_buf *out,
                 gv_read_info *info, gv_err *err)
 {
     gv_read_limits defaults = GV_READ_LIMITS_DEFAULT;
-    size_t start = out->len;
-    FILE *f;
+    unsigned char chunk[CHUNK];
+    size_t start = out->len, room, n = 0;
+    gz_stream s;
     gv_status st;
 
     memset(info, 0, sizeof(*info));
     if (!limits)
         limits = &defaults;
-    f = fopen(path, "rb");
-    if (!f)
-        return gv_err_set(err, GV_EIO, "cannot open: %s", strerror(errno));
-    if (gv_gz_is_gzip_name(path))
-        st = read_gzip(f, limits, out, info, err);
-    else
-        st = read_plain(f, limits, out, info, err);
-    fclose(f);
+    room = limits->max_text_bytes;
+    st = stream_open(&s, path, limits->max_raw_bytes, err);
+    info->was_gzip = s.gzip;
+    do {
+        /* One byte past the cap tells whether the content goes on. */
+        size_t want = room < sizeof(chunk) ? room + 1 : sizeof(chunk);
+        if (st == GV_OK)
+            st = stream_read(&s, chunk, want, &n, err);
+        if (st == GV_OK && n > room) {
+            n = room;
+            info->hit_cap = true;
+        }
+        room -= n;
+        if (st == GV_OK)
+            st = gv_buf_append(out, chunk, n, err);
+    } while (st == GV_OK && n && !info->hit_cap);
+    info->hit_cap |= s.raw_cap_hit;
+    stream_close(&s);
     if (st == GV_OK)
         st = check_binary(out, start, err);
     return st;
+}
+
+struct gv_line_reader {
+    gz_stream s;
+    gv_line_limits limits;
+    size_t content; /* content bytes read so far */
+    unsigned long lineno;
+    bool sniffed;
+    gv_buf pending; /* read but not yet returned */
+    size_t pos;     /* start of the unreturned bytes in pending */
+};
+
+gv_status
+gv_lines_open(const char *path, const gv_line_limits *limits,
+              gv_line_reader **out, gv_err *err)
+{
+    gv_line_reader *r = calloc(1, sizeof(*r));
+    gv_status st;
+
+    *out = NULL;
+    if (!r)
+        return gv_err_set(err, GV_ENOMEM, "out of memory");
+    r->limits = *limits;
+    gv_buf_init(&r->pending);
+    st = stream_open(&r->s, path, limits->max_raw_bytes, err);
+    if (st != GV_OK) {
+        gv_lines_close(r);
+        return st;
+    }
+    *out = r;
+    return GV_OK;
+}
+
+void
+gv_lines_close(gv_line_reader *r)
+{
+    if (!r)
+        return;
+    stream_close(&r->s);
+    gv_buf_release(&r->pending);
+    free(r);
+}
+
+/* Refill r->pending with the next chunk; *got 0 at the end. */
+static gv_status
+fill_pending(gv_line_reader *r, gv_line_info *info, size_t *got, gv_err *err)
+{
+    unsigned char chunk[CHUNK];
+    size_t want = sizeof(chunk);
+    gv_status st;
+
+    *got = 0;
+    gv_buf_reset(&r->pending);
+    r->pos = 0;
+    if (r->content >= r->limits.max_text_bytes) {
+        info->hit_cap = !r->s.ended;
+        return GV_OK;
+    }
+    if (want > r->limits.max_text_bytes - r->content)
+        want = r->limits.max_text_bytes - r->content;
+    st = stream_read(&r->s, chunk, want, got, err);
+    info->hit_cap = r->s.raw_cap_hit;
+    if (st != GV_OK || *got == 0)
+        return st;
+    if (!r->sniffed) {
+        r->sniffed = true;
+        if (memchr(chunk, '\0', *got < BINARY_SNIFF ? *got : BINARY_SNIFF))
+            return gv_err_set(err, GV_EBADDOC, "binary file (NUL bytes)");
+    }
+    r->content += *got;
+    return gv_buf_append(&r->pending, chunk, *got, err);
+}
+
+gv_status
+gv_lines_next(gv_line_reader *r, gv_buf *line, gv_line_info *info, gv_err *err)
+{
+    bool started = false; /* some byte of this line was consumed */
+
+    memset(info, 0, sizeof(*info));
+    gv_buf_reset(line);
+    for (;;) {
+        const char *p = r->pending.data + r->pos;
+        size_t avail = r->pending.len - r->pos, got;
+        const char *nl = avail ? memchr(p, '\n', avail) : NULL;
+        size_t n = nl ? (size_t)(nl - p) : avail;
+        size_t room = r->limits.max_line_bytes - line->len;
+        gv_status st;
+
+        /* Keep a too-long line's start; skip the rest of it. */
+        if (n > room)
+            info->cut = true;
+        st = gv_buf_append(line, p, n < room ? n : room, err);
+        if (st != GV_OK)
+            return st;
+        r->pos += n + (nl != NULL);
+        started |= avail > 0;
+        if (nl)
+            break;
+        st = fill_pending(r, info, &got, err);
+        if (st != GV_OK)
+            return st;
+        if (got == 0) {
+            info->eof = !started;
+            if (!started)
+                return GV_OK;
+            break;
+        }
+    }
+    info->lineno = ++r->lineno;
+    return GV_OK;
 }

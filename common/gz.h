@@ -37,6 +37,47 @@ GV_MUST_CHECK gv_status
 gv_gz_read_file(const char *path, const gv_read_limits *limits, gv_buf *out,
                 gv_read_info *info, gv_err *err);
 
+/* A file read line by line, for archives of one record per line (JSON
+ * lines) that may be far larger than one document's cap. */
+typedef struct gv_line_reader gv_line_reader;
+
+typedef struct gv_line_limits {
+    size_t max_raw_bytes;  /* file bytes read */
+    size_t max_text_bytes; /* content bytes, after decompression */
+    size_t max_line_bytes; /* bytes kept of one line */
+} gv_line_limits;
+
+typedef struct gv_line_info {
+    unsigned long lineno; /* 1-based number of the line returned */
+    bool cut;             /* the line was longer: only its start is kept */
+    bool eof;             /* no line was returned: the file has ended */
+    bool hit_cap;         /* the file goes on past a cap: reading ended */
+} gv_line_info;
+
+/**
+ * Open @p path (decompressed when named ".gz") for gv_lines_next(), with
+ * @p limits (copied). *out is for gv_lines_close().
+ * Returns GV_OK, GV_EIO (msg has strerror), GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_lines_open(const char *path, const gv_line_limits *limits,
+              gv_line_reader **out, gv_err *err);
+
+/**
+ * The next line of @p r into @p line (reset first; without its '\n'),
+ * memory bounded by max_line_bytes whatever the line's length. At the end
+ * info->eof is set and @p line is empty.
+ * Returns GV_OK; GV_EBADDOC for gzip that is not gzip, truncated or
+ * corrupt, and for a NUL byte in the first block (binary); GV_EIO;
+ * GV_ENOMEM. After an error, stop reading.
+ */
+GV_MUST_CHECK gv_status
+gv_lines_next(gv_line_reader *r, gv_buf *line, gv_line_info *info, gv_err *err);
+
+/** Close @p r. NULL is allowed. */
+void
+gv_lines_close(gv_line_reader *r);
+
 /** True when @p name ends in ".gz". */
 bool
 gv_gz_is_gzip_name(const char *name);

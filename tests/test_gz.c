@@ -360,6 +360,102 @@ test_concatenated_members(void)
     gv_buf_release(&out);
 }
 
+/* Every line of @p path under @p lim, joined as "line|line|", with the
+ * numbers of cut lines in @p cut ("3,"), into @p out. */
+static gv_status
+read_lines(const char *path, const gv_line_limits *lim, gv_buf *out, char *cut,
+           size_t cut_size, gv_err *err)
+{
+    gv_line_reader *r = NULL;
+    gv_buf line = GV_BUF_INIT;
+    gv_line_info info;
+    gv_status st = gv_lines_open(path, lim, &r, err);
+
+    gv_buf_reset(out);
+    cut[0] = '\0';
+    while (st == GV_OK) {
+        st = gv_lines_next(r, &line, &info, err);
+        if (st != GV_OK || info.eof)
+            break;
+        if (info.cut)
+            snprintf(cut + strlen(cut), cut_size - strlen(cut), "%lu,",
+                     info.lineno);
+        st = gv_buf_append(out, line.data, line.len, err);
+        if (st == GV_OK)
+            st = gv_buf_putc(out, '|', err);
+    }
+    gv_lines_close(r);
+    gv_buf_release(&line);
+    return st;
+}
+
+static void
+test_lines(void)
+{
+    const gv_line_limits lim = {MIB, MIB, 8};
+    gv_buf out = GV_BUF_INIT;
+    gv_err err = GV_ERR_INIT;
+    char path[4096], cut[64];
+
+    /* Empty lines count; a last line without '\n' is a line. */
+    CHECK(make_temp(path, ".jsonl", "one\n\nthree\nfour", 15));
+    CHECK(read_lines(path, &lim, &out, cut, sizeof(cut), &err) == GV_OK);
+    CHECK_STR(out.data, "one||three|four|");
+    CHECK_STR(cut, "");
+    remove(path);
+
+    /* A line over the cap keeps its start; the next line is whole. */
+    CHECK(make_temp(path, ".jsonl", "short\nabcdefghijklmnop\nnext\n", 28));
+    CHECK(read_lines(path, &lim, &out, cut, sizeof(cut), &err) == GV_OK);
+    CHECK_STR(out.data, "short|abcdefgh|next|");
+    CHECK_STR(cut, "2,");
+    remove(path);
+
+    /* The same through gzip, with lines across zlib's chunks. */
+    char *big = text_of(200000);
+    CHECK(big != NULL);
+    if (big) {
+        gv_line_limits wide = {MIB, MIB, 64};
+        CHECK(make_temp_gz(path, big, 200000));
+        CHECK(read_lines(path, &wide, &out, cut, sizeof(cut), &err) == GV_OK);
+        /* text_of() ends a line every 64 bytes, the last one too. */
+        CHECK(out.len == 200000);
+        CHECK(strncmp(out.data, big, 63) == 0 && out.data[63] == '|');
+        CHECK_STR(cut, "");
+        remove(path);
+        free(big);
+    }
+
+    /* A file with no lines at all ends at once. */
+    CHECK(make_temp(path, ".jsonl", "", 0));
+    CHECK(read_lines(path, &lim, &out, cut, sizeof(cut), &err) == GV_OK);
+    CHECK(out.len == 0);
+    remove(path);
+
+    /* Bad gzip and binary files are errors, as for whole files. */
+    CHECK(read_lines(fixture("bad/truncated.txt.gz"), &lim, &out, cut,
+                     sizeof(cut), &err) == GV_EBADDOC);
+    CHECK(read_lines(fixture("bad/not-gzip.txt.gz"), &lim, &out, cut,
+                     sizeof(cut), &err) == GV_EBADDOC);
+    CHECK(read_lines(fixture("bad/binary.txt"), &lim, &out, cut, sizeof(cut),
+                     &err) == GV_EBADDOC);
+
+    /* A bomb of one endless line costs one line of memory and stops at
+     * the content cap. */
+    gv_line_reader *r = NULL;
+    gv_line_info info;
+    const gv_line_limits bomb_lim = {64 * MIB, 3 * MIB, 1024};
+    CHECK(gv_lines_open(fixture("bad/bomb.txt.gz"), &bomb_lim, &r, &err) ==
+          GV_OK);
+    unsigned long lines = 0;
+    while (r && gv_lines_next(r, &out, &info, &err) == GV_OK && !info.eof)
+        lines++;
+    CHECK(info.eof && info.hit_cap);
+    CHECK(lines > 0 && lines <= 3 * MIB / 20 + 1);
+    gv_lines_close(r);
+    gv_buf_release(&out);
+}
+
 static void
 test_names(void)
 {
@@ -392,6 +488,7 @@ main(void)
     test_bomb();
     test_caps_exact();
     test_concatenated_members();
+    test_lines();
     test_names();
     return CHECK_DONE();
 }
