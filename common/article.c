@@ -95,6 +95,12 @@ clean_copy(const char *s, size_t n, size_t max)
     return out;
 }
 
+char *
+gv_field_copy(const char *s, size_t n)
+{
+    return clean_copy(s, n, GV_MAX_FIELD_BYTES);
+}
+
 /* "Key: value" with a known key: the field, else GV_FIELD_COUNT. */
 static gv_field
 header_field(const char *line, size_t n, size_t *value_at)

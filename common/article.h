@@ -63,6 +63,14 @@ gv_article_parse(const char *text, size_t len, gv_article *out, gv_err *err);
 void
 gv_article_release(gv_article *a);
 
+/**
+ * A field value from @p n bytes at @p s: malloc'd, NUL-terminated, runs of
+ * whitespace (and NULs) made one space, ends trimmed, cut to at most
+ * GV_MAX_FIELD_BYTES at a character boundary. NULL when out of memory.
+ */
+char *
+gv_field_copy(const char *s, size_t n);
+
 /** The header name of @p f in lower case ("title", "date", ...). */
 const char *
 gv_field_name(gv_field f);

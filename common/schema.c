@@ -11,6 +11,7 @@
  */
 #include "schema.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,23 +42,22 @@ fnv1a64(const char *s)
 }
 
 gv_status
-gv_schema_id_term(const char *key, gv_buf *out, gv_err *err)
+gv_schema_id_term(const char *path, const char *record, gv_buf *out,
+                  gv_err *err)
 {
-    size_t n = strlen(key);
-    size_t room = GV_MAX_TERM_BYTES - strlen(GV_PREFIX_ID);
+    size_t room = GV_MAX_TERM_BYTES;
     gv_status st;
 
     gv_buf_reset(out);
-    st = gv_buf_puts(out, GV_PREFIX_ID, err);
-    if (st != GV_OK || n <= room)
-        return st == GV_OK ? gv_buf_append(out, key, n, err) : st;
+    st = gv_buf_printf(out, err, GV_PREFIX_ID "%s%s%s", path, record ? "#" : "",
+                       record ? record : "");
+    if (st != GV_OK || out->len <= room)
+        return st;
     /* Too long for one term: keep a prefix readable, make it unique. */
-    size_t keep = gv_utf8_clip(key, n, room - 17);
-    st = gv_buf_append(out, key, keep, err);
-    if (st == GV_OK)
-        st = gv_buf_printf(out, err, "#%016llx",
-                           (unsigned long long)fnv1a64(key));
-    return st;
+    uint64_t hash = fnv1a64(out->data + strlen(GV_PREFIX_ID));
+    out->len = gv_utf8_clip(out->data, out->len, room - 17);
+    out->data[out->len] = '\0';
+    return gv_buf_printf(out, err, "#%016llx", (unsigned long long)hash);
 }
 
 static gv_status
@@ -91,11 +91,16 @@ put_capped(gv_buf *b, const char *key, const char *value, gv_err *err)
 }
 
 static gv_status
-encode_record(const gv_article *a, const char *path, const char *iso_date,
-              gv_buf *b, gv_err *err)
+encode_record(const gv_article *a, const char *path, const char *record,
+              const char *iso_date, gv_buf *b, gv_err *err)
 {
+    const char *date_source = gv_date_source_name(a->date_source);
     gv_status st = put_capped(b, "path", path, err);
 
+    if (st == GV_OK && record)
+        st = put_capped(b, "record", record, err);
+    if (st == GV_OK && date_source && *iso_date)
+        st = put_capped(b, "date_source", date_source, err);
     for (int f = 0; st == GV_OK && f < GV_FIELD_COUNT; f++) {
         const char *v = f == GV_FIELD_DATE ? iso_date : a->fields[f];
         if (v && *v)
@@ -154,11 +159,11 @@ index_text(gv_xdoc *doc, const gv_article *a, gv_err *err)
 }
 
 gv_status
-gv_schema_build_doc(const gv_article *a, const char *path, gv_xdoc **out,
-                    gv_err *err)
+gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
+                    gv_xdoc **out, gv_err *err)
 {
     gv_xdoc *doc = NULL;
-    gv_buf record = GV_BUF_INIT;
+    gv_buf data = GV_BUF_INIT;
     char iso[GV_DATE_ISO_LEN + 1] = "";
     gv_status st;
 
@@ -171,14 +176,14 @@ gv_schema_build_doc(const gv_article *a, const char *path, gv_xdoc **out,
         st = add_date_terms(doc, &a->date, err);
     }
     if (st == GV_OK)
-        st = encode_record(a, path, iso, &record, err);
+        st = encode_record(a, path, record, iso, &data, err);
     if (st == GV_OK)
-        st = gv_xdoc_set_data(doc, record.data, record.len, err);
+        st = gv_xdoc_set_data(doc, data.data, data.len, err);
     if (st == GV_OK)
         st = gv_xdoc_set_value(
             doc, GV_SLOT_BODY, a->body,
             gv_utf8_clip(a->body, a->body_len, GV_MAX_STORED_BODY), err);
-    gv_buf_release(&record);
+    gv_buf_release(&data);
     if (st != GV_OK) {
         gv_xdoc_free(doc);
         return st;
@@ -230,9 +235,19 @@ static void
 set_record_field(gv_record *r, const char *key, size_t key_len,
                  const char *value)
 {
-    if (key_len == 4 && memcmp(key, "path", 4) == 0) {
-        r->path = value;
-        return;
+    static const struct {
+        const char *key;
+        size_t offset;
+    } extras[] = {{"path", offsetof(gv_record, path)},
+                  {"record", offsetof(gv_record, record)},
+                  {"date_source", offsetof(gv_record, date_source)}};
+
+    for (size_t i = 0; i < sizeof(extras) / sizeof(extras[0]); i++) {
+        if (strlen(extras[i].key) == key_len &&
+            memcmp(key, extras[i].key, key_len) == 0) {
+            *(const char **)((char *)r + extras[i].offset) = value;
+            return;
+        }
     }
     for (int f = 0; f < GV_FIELD_COUNT; f++) {
         const char *name = gv_field_name((gv_field)f);

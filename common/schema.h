@@ -41,15 +41,19 @@
 #define GV_MAX_RECORD_BYTES 8000u
 
 /**
- * The unique id term for the document read from @p key (a file's absolute
- * path), written into @p out: "Q" + key, or for a key too long for one
- * Xapian term, its start plus a hash of the whole. Returns GV_OK, GV_ENOMEM.
+ * The unique id term of the document read from @p path (a file's absolute
+ * path) or, when @p record is not NULL, of that record of it (a JSON-lines
+ * record's id), written into @p out: "Q" + path [+ "#" + record], or for
+ * one too long for a Xapian term, its start plus a hash of the whole.
+ * Returns GV_OK, GV_ENOMEM.
  */
 GV_MUST_CHECK gv_status
-gv_schema_id_term(const char *key, gv_buf *out, gv_err *err);
+gv_schema_id_term(const char *path, const char *record, gv_buf *out,
+                  gv_err *err);
 
 /**
- * Build the Xapian document for article @p a read from @p path: free text
+ * Build the Xapian document for article @p a read from @p path (record
+ * @p record of it, or NULL for the whole file): free text
  * with positions (title, then body), field terms, date terms and value,
  * the body's start (GV_SLOT_BODY) and the stored record, which keeps as
  * many fields as fit in GV_MAX_RECORD_BYTES, path first.
@@ -57,8 +61,8 @@ gv_schema_id_term(const char *key, gv_buf *out, gv_err *err);
  * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
  */
 GV_MUST_CHECK gv_status
-gv_schema_build_doc(const gv_article *a, const char *path, gv_xdoc **out,
-                    gv_err *err);
+gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
+                    gv_xdoc **out, gv_err *err);
 
 /**
  * Teach @p qp the query fields title:, author:, source:, place:.
@@ -71,7 +75,9 @@ gv_schema_add_query_fields(gv_qparser *qp, gv_err *err);
 typedef struct gv_record {
     /* NUL-terminated, owned by the record; NULL when absent. */
     const char *path;
+    const char *record; /* which record of the file: JSON lines */
     const char *fields[GV_FIELD_COUNT]; /* date is "YYYY-MM-DD" */
+    const char *date_source;            /* gv_date_source_name() */
     gv_buf storage;                     /* private */
 } gv_record;
 

@@ -485,6 +485,115 @@ gv_query_free(gv_query *q)
     delete q;
 }
 
+// Hands "field:value" to a C function that builds its query.
+class CFieldProcessor : public Xapian::FieldProcessor
+{
+    gv_field_fn fn;
+    void *ctx;
+
+  public:
+    CFieldProcessor(gv_field_fn f, void *c) : fn(f), ctx(c)
+    {
+    }
+
+    Xapian::Query operator()(const std::string &value) override
+    {
+        gv_query *q = nullptr;
+        gv_err err = GV_ERR_INIT;
+        gv_status st = fn(ctx, value.c_str(), &q, &err);
+        if (st == GV_ENOMEM)
+            throw std::bad_alloc();
+        if (st != GV_OK || !q)
+            throw Xapian::QueryParserError(err.msg);
+        Xapian::Query result = q->query;
+        delete q;
+        return result;
+    }
+};
+
+gv_status
+gv_qparser_add_field_fn(gv_qparser *qp, const char *field, gv_field_fn fn,
+                        void *ctx, gv_err *err)
+{
+    try {
+        qp->qp.add_boolean_prefix(field,
+                                  (new CFieldProcessor(fn, ctx))->release());
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+// A new gv_query around @p query, into *out.
+static gv_status
+wrap_query(const Xapian::Query &query, gv_query **out, gv_err *err)
+{
+    try {
+        gv_query *q = new gv_query;
+        q->query = query;
+        q->text_flags = 0;
+        *out = q;
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_query_new_term(const char *term, gv_query **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        return wrap_query(Xapian::Query(term), out, err);
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_query_new_value_range(unsigned slot, const char *lo, const char *hi,
+                         gv_query **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        if (lo && hi)
+            return wrap_query(
+                Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi), out,
+                err);
+        if (lo)
+            return wrap_query(
+                Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo), out, err);
+        if (hi)
+            return wrap_query(
+                Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi), out, err);
+        // Open at both ends: every document with a value.
+        return wrap_query(
+            Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string()), out,
+            err);
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
+gv_query_new_filtered(const gv_query *q, const gv_query *filter, gv_query **out,
+                      gv_err *err)
+{
+    *out = nullptr;
+    try {
+        gv_status st = wrap_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, q->query, filter->query),
+            out, err);
+        if (st == GV_OK) {
+            (*out)->stem = q->stem; // snippets still stem as the query did
+            (*out)->text_flags = q->text_flags;
+        }
+        return st;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
 bool
 gv_query_is_empty(const gv_query *q)
 {
@@ -519,6 +628,21 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
         enq.set_weighting_scheme(Xapian::BM25Weight(k1, 0, 1, b, 0.5));
     } else {
         enq.set_weighting_scheme(defaults);
+    }
+    // Kept alive until get_mset() has used it.
+    Xapian::MultiValueKeyMaker key;
+    if (opts->sort_slot >= 0) {
+        Xapian::valueno slot = (Xapian::valueno)opts->sort_slot;
+        if (opts->sort == GV_SORT_RELEVANCE) {
+            // An empty value sorts lowest: undated hits lose ties.
+            enq.set_sort_by_relevance_then_value(slot, true);
+        } else {
+            bool desc = opts->sort == GV_SORT_VALUE_DESC;
+            // Without a value: lowest when descending, highest ascending,
+            // so such hits come last either way.
+            key.add_value(slot, desc, desc ? std::string() : "\xff");
+            enq.set_sort_by_key_then_relevance(&key, false);
+        }
     }
     return enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
 }

@@ -168,6 +168,19 @@ GV_MUST_CHECK gv_status
 gv_qparser_add_prefix(gv_qparser *qp, const char *field, const char *prefix,
                       bool is_boolean, gv_err *err);
 
+/**
+ * A boolean filter field handled in C: for "field:value" the parser calls
+ * @p fn with the value, and the query *out it builds (which the parser
+ * takes over) filters the rest. @p fn returns GV_OK, or GV_EQUERY with a
+ * message, which becomes the parse error. @p ctx is passed to @p fn.
+ */
+typedef gv_status (*gv_field_fn)(void *ctx, const char *value, gv_query **out,
+                                 gv_err *err);
+
+GV_MUST_CHECK gv_status
+gv_qparser_add_field_fn(gv_qparser *qp, const char *field, gv_field_fn fn,
+                        void *ctx, gv_err *err);
+
 /** Choose how plain words combine. */
 void
 gv_qparser_set_default_op(gv_qparser *qp, gv_default_op op);
@@ -205,6 +218,28 @@ gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err);
 void
 gv_query_free(gv_query *q);
 
+/** A query matching the documents that hold @p term, into *out.
+ * Returns GV_OK, GV_ENOMEM. */
+GV_MUST_CHECK gv_status
+gv_query_new_term(const char *term, gv_query **out, gv_err *err);
+
+/**
+ * A query matching the documents whose value in @p slot is between @p lo
+ * and @p hi (string order, both ends included; NULL leaves an end open).
+ * Returns GV_OK, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_query_new_value_range(unsigned slot, const char *lo, const char *hi,
+                         gv_query **out, gv_err *err);
+
+/**
+ * @p q restricted to the documents @p filter matches, ranked by @p q
+ * alone, into *out. Returns GV_OK, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_query_new_filtered(const gv_query *q, const gv_query *filter, gv_query **out,
+                      gv_err *err);
+
 /** True when @p q matches nothing by construction (e.g. all stopwords). */
 bool
 gv_query_is_empty(const gv_query *q);
@@ -218,16 +253,26 @@ gv_query_describe(const gv_query *q);
 
 /* ---- Running queries ---- */
 
+/* The order of hits. */
+typedef enum gv_sort_order {
+    GV_SORT_RELEVANCE,  /* best first; ties by sort_slot, highest first */
+    GV_SORT_VALUE_DESC, /* sort_slot highest first, then relevance */
+    GV_SORT_VALUE_ASC   /* sort_slot lowest first, then relevance */
+} gv_sort_order;
+
 typedef struct gv_search_opts {
     unsigned offset;         /* hits to skip */
     unsigned limit;          /* hits to return at most */
     unsigned check_at_least; /* docs to examine for better estimates */
     double bm25_k1, bm25_b;  /* BM25 parameters; < 0 keeps Xapian's */
+    gv_sort_order sort;
+    int sort_slot; /* < 0: none (relevance ties stay in docid order).
+                      Documents without a value sort last either way. */
 } gv_search_opts;
 
 #define GV_SEARCH_OPTS_INIT                                                    \
     {                                                                          \
-        0, 10, 0, -1.0, -1.0                                                   \
+        0, 10, 0, -1.0, -1.0, GV_SORT_RELEVANCE, -1                            \
     }
 
 /**

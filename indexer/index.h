@@ -11,10 +11,23 @@
 
 /* What a warning is about. */
 typedef enum gv_warning_kind {
-    GV_WARN_FAILED,  /* the file was not indexed */
-    GV_WARN_PARTIAL, /* only its start was indexed: a size cap */
-    GV_WARN_REPAIRED /* indexed after repair: invalid UTF-8 */
+    GV_WARN_FAILED,   /* the file was not indexed */
+    GV_WARN_PARTIAL,  /* only its start was indexed: a size cap */
+    GV_WARN_REPAIRED, /* indexed after repair: invalid UTF-8 */
+    GV_WARN_RECORD    /* one record of a JSON-lines file was not indexed */
 } gv_warning_kind;
+
+/* What a file holds, by its name. */
+typedef enum gv_input_format {
+    GV_INPUT_NONE, /* not an article file: skipped in folders */
+    GV_INPUT_TEXT,
+    GV_INPUT_HTML,
+    GV_INPUT_JSONL
+} gv_input_format;
+
+/* A JSON-lines file is read a line at a time; past this many bytes of
+ * content it is cut, so a gzip bomb ends. */
+#define GV_MAX_STREAM_BYTES (4ull << 30)
 
 /* Called once per problem with a file, with a message naming it. */
 typedef void (*gv_index_warn_fn)(void *ctx, const char *path, const char *msg,
@@ -40,11 +53,12 @@ typedef struct gv_index_opts {
     }
 
 typedef struct gv_index_stats {
-    unsigned long indexed;  /* documents written */
-    unsigned long skipped;  /* files and folders left out by name */
-    unsigned long failed;   /* files that could not be indexed */
-    unsigned long partial;  /* files indexed only in part */
-    unsigned long repaired; /* files indexed after repair */
+    unsigned long indexed;     /* documents written */
+    unsigned long skipped;     /* files and folders left out by name */
+    unsigned long failed;      /* files that could not be indexed */
+    unsigned long partial;     /* files indexed only in part */
+    unsigned long repaired;    /* files indexed after repair */
+    unsigned long bad_records; /* JSON-lines records not indexed */
     unsigned long commits;
 } gv_index_stats;
 
@@ -61,9 +75,10 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
                 gv_indexer **out, gv_err *err);
 
 /**
- * Index @p root: a file (indexed whatever its name) or a folder (walked;
- * see gv_walk(); files named *.txt, *.text, without an extension, or
- * those names + ".gz" are indexed, others counted as skipped). One bad
+ * Index @p root: a file (indexed whatever its name, as text unless
+ * gv_index_format_of() says otherwise) or a folder (walked; see
+ * gv_walk(); files of a known format are indexed, others counted as
+ * skipped). A JSON-lines file gives one document per record. One bad
  * file, or a @p root that cannot be read, is reported through opts.warn
  * and does not stop the run.
  * Returns GV_OK, or a fatal status from writing the index (GV_EXAPIAN,
@@ -91,5 +106,13 @@ gv_indexer_close(gv_indexer *ix);
 /** True when gavel-index indexes a file of this name inside a folder. */
 bool
 gv_index_wants_name(const char *name);
+
+/**
+ * The format of a file named @p name: *.txt, *.text and names without an
+ * extension are text; *.html, *.htm, *.xhtml are HTML; *.jsonl, *.ndjson
+ * are JSON lines; each also with ".gz". Anything else is GV_INPUT_NONE.
+ */
+gv_input_format
+gv_index_format_of(const char *name);
 
 #endif

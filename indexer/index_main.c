@@ -25,11 +25,13 @@ usage(FILE *out)
             "Usage: " PROG " [OPTION]... PATH...\n"
             "Index the articles under each PATH into a Xapian index.\n"
             "\n"
-            "Folders are walked recursively; files named *.txt, *.text,\n"
-            "without an extension, or any of those + .gz are indexed.\n"
-            "Hidden files and folders are left out. A file named on the\n"
-            "command line is indexed whatever its name. Re-indexing a\n"
-            "file replaces its document.\n"
+            "Folders are walked recursively. Indexed: plain text (*.txt,\n"
+            "*.text, no extension), HTML pages (*.html, *.htm, *.xhtml) and\n"
+            "JSON lines (*.jsonl, *.ndjson: one article per line), each\n"
+            "also gzip'd (+ .gz). Hidden files and folders are left out. A\n"
+            "file named on the command line is indexed whatever its name\n"
+            "(as text unless the name says otherwise). Re-indexing a file\n"
+            "replaces its documents.\n"
             "\n"
             "Options:\n"
             "  -d, --db=PATH      index to create or update (default:\n"
@@ -44,8 +46,9 @@ usage(FILE *out)
             "\n"
             "Exit status: 0 every file was indexed (invalid UTF-8 repaired,\n"
             "with a warning) or skipped by name; 1 the index was committed\n"
-            "but some files failed, or were indexed only up to a size cap\n"
-            "(see stderr); 2 bad usage, or the index could not be opened\n"
+            "but some files or JSON-lines records failed, or were indexed\n"
+            "only up to a size cap (see stderr); 2 bad usage, or the index "
+            "could not be opened\n"
             "or written (another gavel-index holds it, for one).\n",
             GV_INDEX_BATCH_DEFAULT);
 }
@@ -171,10 +174,12 @@ main(int argc, char **argv)
         fprintf(stderr,
                 PROG ": indexed %lu, skipped %lu, failed %lu, warnings %lu "
                      "in %.2f s (index '%s' holds %u documents)\n",
-                s->indexed, s->skipped, s->failed, s->partial + s->repaired,
-                seconds_since(&t0), db_path, docs);
+                s->indexed, s->skipped, s->failed,
+                s->partial + s->repaired + s->bad_records, seconds_since(&t0),
+                db_path, docs);
     /* Repaired text is indexed whole; a file cut at a cap is not. */
-    int code = s->failed || s->partial ? EXIT_SOME_FAILED : EXIT_ALL_INDEXED;
+    int code = s->failed || s->partial || s->bad_records ? EXIT_SOME_FAILED
+                                                         : EXIT_ALL_INDEXED;
     gv_indexer_close(ix);
     return code;
 }

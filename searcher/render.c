@@ -82,16 +82,21 @@ gv_render_text(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
     for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
         const gv_result *r = &rs->results[i];
         const char *const *f = r->record.fields;
-        static const gv_field byline[] = {GV_FIELD_SOURCE, GV_FIELD_AUTHOR};
+        static const gv_field byline[] = {GV_FIELD_PLACE, GV_FIELD_SOURCE,
+                                          GV_FIELD_AUTHOR};
+        bool guessed = r->record.date_source &&
+                       gv_date_source_from_name(r->record.date_source) ==
+                           GV_DATE_DATELINE_MTIME;
 
         st = gv_buf_printf(b, err, "\n%u. ", r->rank);
         if (st == GV_OK)
             st = put_clean(
                 b, f[GV_FIELD_TITLE] ? f[GV_FIELD_TITLE] : "(no title)", err);
         if (st == GV_OK)
-            st = gv_buf_printf(b, err, "\n   %s",
-                               f[GV_FIELD_DATE] ? f[GV_FIELD_DATE] : "no date");
-        for (size_t k = 0; st == GV_OK && k < 2; k++) {
+            st = gv_buf_printf(b, err, "\n   %s%s",
+                               f[GV_FIELD_DATE] ? f[GV_FIELD_DATE] : "no date",
+                               guessed ? " (year from file time)" : "");
+        for (size_t k = 0; st == GV_OK && k < 3; k++) {
             if (!f[byline[k]])
                 continue;
             st = gv_buf_puts(b, " | ", err);
@@ -129,8 +134,16 @@ put_json_hit(const gv_result *r, gv_buf *b, gv_err *err)
     if (st == GV_OK)
         st = gv_json_string_or_null(b, r->record.path, err);
     if (st == GV_OK)
+        st = gv_buf_puts(b, ",\"record\":", err);
+    if (st == GV_OK)
+        st = gv_json_string_or_null(b, r->record.record, err);
+    if (st == GV_OK)
         st = gv_buf_printf(b, err, ",\"score\":%.4f,\"percent\":%d", r->score,
                            r->percent);
+    if (st == GV_OK)
+        st = gv_buf_puts(b, ",\"date_source\":", err);
+    if (st == GV_OK)
+        st = gv_json_string_or_null(b, r->record.date_source, err);
     for (size_t i = 0; st == GV_OK && i < sizeof(shown) / sizeof(*shown); i++) {
         st = gv_buf_printf(b, err, ",\"%s\":", gv_field_name(shown[i]));
         if (st == GV_OK)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "datefilter.h"
 #include "utf8.h"
 #include "xdb.h"
 
@@ -31,6 +32,8 @@ gv_searcher_open(const char *db_path, gv_searcher **out, gv_err *err)
         st = gv_qparser_new(s->db, GV_STEM_LANG, GV_TEXT_FLAGS, &s->qp, err);
     if (st == GV_OK)
         st = gv_schema_add_query_fields(s->qp, err);
+    if (st == GV_OK)
+        st = gv_datefilter_add_fields(s->qp, err);
     if (st != GV_OK) {
         gv_searcher_close(s);
         return st;
@@ -141,7 +144,18 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
     }
     if (st != GV_OK)
         return gv_err_set(err, st, "%s", parse_err.msg);
-    return GV_OK;
+    if (req->date_lo || req->date_hi) {
+        gv_query *range = NULL, *parsed = *out;
+        st = gv_query_new_value_range(GV_SLOT_DATE, req->date_lo, req->date_hi,
+                                      &range, err);
+        if (st == GV_OK)
+            st = gv_query_new_filtered(parsed, range, out, err);
+        gv_query_free(range);
+        gv_query_free(parsed);
+        if (st != GV_OK)
+            *out = NULL;
+    }
+    return st;
 }
 
 static gv_status
@@ -192,6 +206,10 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
         return st;
     opts.offset = req->offset;
     opts.limit = req->limit;
+    opts.sort_slot = GV_SLOT_DATE;
+    opts.sort = req->order == GV_ORDER_NEWEST   ? GV_SORT_VALUE_DESC
+                : req->order == GV_ORDER_OLDEST ? GV_SORT_VALUE_ASC
+                                                : GV_SORT_RELEVANCE;
     /* Even for no hits (-n 0), look at one match: Xapian's bounds are 0
      * when it checks nothing, and the exit code rests on them. */
     opts.check_at_least = req->offset + (req->limit ? req->limit : 1);

@@ -14,11 +14,23 @@
 #define GV_HI_START '\x02'
 #define GV_HI_END   '\x03'
 
+/* The order of hits. */
+typedef enum gv_result_order {
+    GV_ORDER_RELEVANCE, /* best first; ties newest first */
+    GV_ORDER_NEWEST,    /* newest first, undated last */
+    GV_ORDER_OLDEST     /* oldest first, undated last */
+} gv_result_order;
+
 typedef struct gv_search_req {
     const char *query; /* Xapian query syntax plus the schema's fields */
     unsigned offset;   /* hits to skip */
     unsigned limit;    /* hits to return at most */
     bool match_any;    /* plain words OR instead of AND */
+    gv_result_order order;
+    /* Only articles dated in this range, "YYYYMMDD" with both ends
+     * included; NULL leaves an end open (and lets undated ones in when
+     * both are NULL). */
+    const char *date_lo, *date_hi;
 } gv_search_req;
 
 typedef struct gv_result {

@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
+#include "datefilter.h"
 #include "render.h"
 #include "search.h"
 #include "xdb.h"
@@ -18,7 +20,15 @@
 #define PROG "gavel-search"
 
 enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_ERROR = 2 };
-enum { OPT_VERSION = 256, OPT_OFFSET, OPT_ANY, OPT_COLOR };
+enum {
+    OPT_VERSION = 256,
+    OPT_OFFSET,
+    OPT_ANY,
+    OPT_COLOR,
+    OPT_SORT,
+    OPT_SINCE,
+    OPT_UNTIL
+};
 
 #define MAX_LIMIT 100000u
 
@@ -37,7 +47,9 @@ usage(FILE *out)
             "Query syntax (Xapian's): words (stemmed, English), \"exact\n"
             "phrases\", AND, OR, NOT, XOR, (brackets), +required,\n"
             "-excluded, a NEAR b, trailing wildcards (judic*), and fields\n"
-            "title:, author:, source:, place: (title:\"plea bargain\").\n"
+            "title:, author:, source:, place: (title:\"plea bargain\"),\n"
+            "date:2021-03-05, date:2020-01-01..2020-06-30, date:2021..,\n"
+            "year:2021, month:2021-03, day:2021-03-05.\n"
             "Plain words must all match unless --any is given.\n"
             "\n"
             "Options:\n"
@@ -46,6 +58,12 @@ usage(FILE *out)
             "  -n, --limit=N       show at most N hits (default 10)\n"
             "      --offset=K      skip the first K hits (default 0)\n"
             "      --any           plain words OR instead of AND\n"
+            "      --sort=ORDER    relevance (default; ties newest first),\n"
+            "                      newest or oldest (undated articles last)\n"
+            "      --since=DATE    only articles dated DATE or later\n"
+            "      --until=DATE    only articles dated DATE or earlier\n"
+            "                      (DATE: 2021-03-05, 2021-03, 2021, or 30d\n"
+            "                      or 2w for days or weeks ago)\n"
             "  -f, --format=FMT    output format:\n");
     for (const gv_format *f = gv_formats; f->name; f++)
         fprintf(out, "                        %-6s %s\n", f->name, f->help);
@@ -86,11 +104,20 @@ main(int argc, char **argv)
         {"any", no_argument, NULL, OPT_ANY},
         {"format", required_argument, NULL, 'f'},
         {"color", required_argument, NULL, OPT_COLOR},
+        {"sort", required_argument, NULL, OPT_SORT},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"until", required_argument, NULL, OPT_UNTIL},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
-    gv_search_req req = {NULL, 0, 10, false};
+    static const char *const orders[] = {
+        [GV_ORDER_RELEVANCE] = "relevance",
+        [GV_ORDER_NEWEST] = "newest",
+        [GV_ORDER_OLDEST] = "oldest",
+    };
+    gv_search_req req = {NULL, 0, 10, false, GV_ORDER_RELEVANCE, NULL, NULL};
+    char since[GV_DATE_KEY_LEN + 1], until[GV_DATE_KEY_LEN + 1];
     const gv_format *format = gv_format_find("text");
     const char *db_path = getenv("GAVEL_DB");
     const char *color = "auto";
@@ -148,6 +175,32 @@ main(int argc, char **argv)
                                         optarg);
             color = optarg;
             break;
+        case OPT_SORT:
+            req.order = GV_ORDER_OLDEST + 1;
+            for (int o = GV_ORDER_RELEVANCE; o <= GV_ORDER_OLDEST; o++)
+                if (strcmp(optarg, orders[o]) == 0)
+                    req.order = (gv_result_order)o;
+            if (req.order > GV_ORDER_OLDEST)
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --sort '%s': expected "
+                                        "relevance, newest or oldest",
+                                        optarg);
+            break;
+        case OPT_SINCE:
+        case OPT_UNTIL:
+            if (!gv_date_bound_parse(optarg, strlen(optarg), c == OPT_UNTIL,
+                                     time(NULL),
+                                     c == OPT_SINCE ? since : until))
+                return gv_cli_bad_usage(
+                    PROG,
+                    "invalid --%s '%s': expected a date such as "
+                    "2021-03-05, 2021-03 or 2021, or 30d or 2w",
+                    c == OPT_SINCE ? "since" : "until", optarg);
+            if (c == OPT_SINCE)
+                req.date_lo = since;
+            else
+                req.date_hi = until;
+            break;
         case 'h':
             usage(stdout);
             return gv_cli_finish(PROG, 0);
@@ -158,6 +211,8 @@ main(int argc, char **argv)
             return gv_cli_bad_option(PROG, c, argv, optind, MINUS_WORD_HINT);
         }
     }
+    if (req.date_lo && req.date_hi && strcmp(req.date_lo, req.date_hi) > 0)
+        return gv_cli_bad_usage(PROG, "%s", "--since is after --until");
     if (optind == argc)
         return gv_cli_bad_usage(PROG, "%s", "no QUERY given");
     query = join_args(argc - optind, argv + optind);

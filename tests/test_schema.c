@@ -31,16 +31,16 @@ test_id_term(void)
     gv_err err = GV_ERR_INIT;
     char key[1200];
 
-    CHECK(gv_schema_id_term("/archive/a.txt", &a, &err) == GV_OK);
+    CHECK(gv_schema_id_term("/archive/a.txt", NULL, &a, &err) == GV_OK);
     CHECK_STR(a.data, "Q/archive/a.txt");
     /* The buffer is reset, not appended to. */
-    CHECK(gv_schema_id_term("/b", &a, &err) == GV_OK);
+    CHECK(gv_schema_id_term("/b", NULL, &a, &err) == GV_OK);
     CHECK_STR(a.data, "Q/b");
 
     /* The longest key that fits whole: the term is exactly the limit. */
     memset(key, 'k', GV_MAX_TERM_BYTES - 1);
     key[GV_MAX_TERM_BYTES - 1] = '\0';
-    CHECK(gv_schema_id_term(key, &a, &err) == GV_OK);
+    CHECK(gv_schema_id_term(key, NULL, &a, &err) == GV_OK);
     CHECK(a.len == GV_MAX_TERM_BYTES && a.data[0] == 'Q');
     CHECK(strcmp(a.data + 1, key) == 0);
 
@@ -48,31 +48,31 @@ test_id_term(void)
      * differ (deep archive paths share long prefixes). */
     memset(key, 'k', 1000);
     strcpy(key + 1000, "/one.txt");
-    CHECK(gv_schema_id_term(key, &a, &err) == GV_OK);
+    CHECK(gv_schema_id_term(key, NULL, &a, &err) == GV_OK);
     CHECK(a.len <= GV_MAX_TERM_BYTES && a.len > 100);
     CHECK(a.data[0] == 'Q' && strncmp(a.data + 1, key, 100) == 0);
     strcpy(key + 1000, "/two.txt");
-    CHECK(gv_schema_id_term(key, &b, &err) == GV_OK);
+    CHECK(gv_schema_id_term(key, NULL, &b, &err) == GV_OK);
     CHECK(b.len <= GV_MAX_TERM_BYTES && b.data[0] == 'Q');
     CHECK(strcmp(a.data, b.data) != 0);
     /* ... and the same key always gives the same term. */
-    CHECK(gv_schema_id_term(key, &a, &err) == GV_OK);
+    CHECK(gv_schema_id_term(key, NULL, &a, &err) == GV_OK);
     CHECK_STR(a.data, b.data);
 
     /* One byte over the whole-key limit already takes the hashed form. */
     memset(key, 'k', GV_MAX_TERM_BYTES);
     key[GV_MAX_TERM_BYTES] = '\0';
-    CHECK(gv_schema_id_term(key, &a, &err) == GV_OK);
+    CHECK(gv_schema_id_term(key, NULL, &a, &err) == GV_OK);
     CHECK(a.len <= GV_MAX_TERM_BYTES);
     key[GV_MAX_TERM_BYTES - 1] = '\0';
-    CHECK(gv_schema_id_term(key, &b, &err) == GV_OK);
+    CHECK(gv_schema_id_term(key, NULL, &b, &err) == GV_OK);
     CHECK(strcmp(a.data, b.data) != 0);
 
     /* A long multibyte key is not cut inside a character. */
     key[0] = '\0';
     for (int i = 0; i < 300; i++)
         strcat(key, "\xe6\xb3\x95");
-    CHECK(gv_schema_id_term(key, &a, &err) == GV_OK);
+    CHECK(gv_schema_id_term(key, NULL, &a, &err) == GV_OK);
     CHECK(a.len <= GV_MAX_TERM_BYTES && gv_utf8_is_valid(a.data, a.len));
     CHECK(err.code == GV_OK);
     gv_buf_release(&a);
@@ -86,10 +86,10 @@ store(gv_db *db, const gv_article *a, const char *path)
     gv_buf id = GV_BUF_INIT;
     gv_xdoc *doc = NULL;
     gv_err err = GV_ERR_INIT;
-    gv_status st = gv_schema_id_term(path, &id, &err);
+    gv_status st = gv_schema_id_term(path, NULL, &id, &err);
 
     if (st == GV_OK)
-        st = gv_schema_build_doc(a, path, &doc, &err);
+        st = gv_schema_build_doc(a, path, NULL, &doc, &err);
     if (st == GV_OK)
         st = gv_db_replace(db, id.data, doc, &err);
     if (st != GV_OK)
@@ -190,7 +190,7 @@ test_round_trip(gv_db *db)
     CHECK(term_freq(db, "D20210112") == 0);
     CHECK(term_freq(db, "Y2020") == 0);
     gv_buf id = GV_BUF_INIT;
-    CHECK(gv_schema_id_term(article_path, &id, &err) == GV_OK);
+    CHECK(gv_schema_id_term(article_path, NULL, &id, &err) == GV_OK);
     CHECK(term_freq(db, id.data) == 1);
     gv_buf_release(&id);
 

@@ -54,3 +54,8 @@ hit_files() {
     "$SRCH" --db "$DB" -n 1000 -f json -- "$@" |
         jq -r '.hits[].path' | sed 's|.*/||'
 }
+
+# field DB QUERY JQ: the jq expression JQ over the first JSON hit of QUERY.
+field() {
+    "$SRCH" --db "$1" -f json -- "$2" | jq -r ".hits[0] | $3"
+}
