@@ -6,8 +6,9 @@
 set -eu
 
 # Build: cmake, make, C and C++ compilers, pkg-config. Libraries: Xapian,
-# zlib. Tests: jq (checks JSON output), xapian-tools (xapian-check).
-GV_PACKAGES="cmake make gcc g++ pkg-config libxapian-dev zlib1g-dev jq xapian-tools"
+# zlib, libxml2 (HTML pages). Tests: jq (checks JSON output), xapian-tools
+# (xapian-check).
+GV_PACKAGES="cmake make gcc g++ pkg-config libxapian-dev zlib1g-dev libxml2-dev jq xapian-tools"
 
 gv_missing_packages() {
     for pkg in $GV_PACKAGES; do
