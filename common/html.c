@@ -127,7 +127,7 @@ static const char *const skipped_roles[] = {"navigation", "contentinfo",
 static bool
 is_skipped(const xmlNode *n, bool keep_header)
 {
-    const char *role, *hidden;
+    const char *role;
 
     if (n->type != XML_ELEMENT_NODE)
         return true;
@@ -137,11 +137,13 @@ is_skipped(const xmlNode *n, bool keep_header)
     if (!keep_header &&
         (is_named(n, "header") || (role && strcasecmp(role, "banner") == 0)))
         return true;
+    /* Not hidden or aria-hidden: a page saved with a dialog open has
+     * them on the whole story, and losing a story costs more than a few
+     * stray words. */
     for (const char *const *r = skipped_roles; role && *r; r++)
         if (strcasecmp(role, *r) == 0)
             return true;
-    hidden = attr(n, "aria-hidden");
-    return attr(n, "hidden") || (hidden && strcasecmp(hidden, "true") == 0);
+    return false;
 }
 
 static const char *const block_elements[] = {
@@ -212,7 +214,7 @@ flat_edge(flat *f, const xmlNode *n, bool entering)
 }
 
 /* Flatten the text under @p root into @p out, one line per block.
- * Iterative, because a broken page can nest elements without limit. */
+ * Iterative, like every walk here: no stack depth to think about. */
 static gv_status
 flatten(const xmlNode *root, bool keep_header, gv_buf *out, gv_err *err)
 {
@@ -256,13 +258,14 @@ next_node(const xmlNode *root, const xmlNode *n, bool descend)
     return n && n != root ? n->next : NULL;
 }
 
-/* The first element under @p root that @p match accepts (with @p name),
- * outside page furniture, or NULL. */
+/* The first element under @p root after @p after (NULL: from the start)
+ * that @p match accepts (with @p name), outside page furniture, or NULL. */
 static const xmlNode *
-find_first(const xmlNode *root, bool (*match)(const xmlNode *, const char *),
-           const char *name, bool keep_header)
+find_next(const xmlNode *root, const xmlNode *after,
+          bool (*match)(const xmlNode *, const char *), const char *name,
+          bool keep_header)
 {
-    const xmlNode *n = root->children;
+    const xmlNode *n = after ? next_node(root, after, false) : root->children;
 
     while (n) {
         if (n->type == XML_ELEMENT_NODE && match(n, name))
@@ -272,6 +275,13 @@ find_first(const xmlNode *root, bool (*match)(const xmlNode *, const char *),
                           !is_skipped(n, keep_header));
     }
     return NULL;
+}
+
+static const xmlNode *
+find_first(const xmlNode *root, bool (*match)(const xmlNode *, const char *),
+           const char *name, bool keep_header)
+{
+    return find_next(root, NULL, match, name, keep_header);
 }
 
 /* Note what <meta> @p n says, if its key is one of meta_keys. */
@@ -316,12 +326,10 @@ scan_page(const xmlNode *root, page *pg)
     while (n) {
         bool descend = true;
         if (n->type == XML_ELEMENT_NODE) {
-            const char *rel;
             if (is_named(n, "meta"))
                 note_meta(pg, n);
-            else if (is_named(n, "link") &&
-                     has_token(rel = attr(n, "rel"), "canonical") &&
-                     !pg->canonical)
+            else if (is_named(n, "link") && !pg->canonical &&
+                     has_token(attr(n, "rel"), "canonical"))
                 pg->canonical = attr(n, "href");
             else if (is_named(n, "title") && !pg->title)
                 pg->title = n;
@@ -515,13 +523,13 @@ fill_fields(const page *pg, const xmlNode *story, const xmlNode *root,
                       GV_OK)
             return GV_ENOMEM;
     }
-    if (!out->fields[GV_FIELD_AUTHOR]) {
-        const xmlNode *by =
-            story ? find_first(story, is_byline, NULL, true) : NULL;
-        if (!by)
-            by = find_first(root, is_byline, NULL, true);
-        if (by && byline_field(by, &out->fields[GV_FIELD_AUTHOR], err) != GV_OK)
-            return GV_ENOMEM;
+    /* The first simple byline in the story, else in the page. */
+    for (int pass = 0; pass < 2 && !out->fields[GV_FIELD_AUTHOR]; pass++) {
+        const xmlNode *in = pass == 0 ? story : root, *by = NULL;
+        while (in && !out->fields[GV_FIELD_AUTHOR] &&
+               (by = find_next(in, by, is_byline, NULL, true)))
+            if (byline_field(by, &out->fields[GV_FIELD_AUTHOR], err) != GV_OK)
+                return GV_ENOMEM;
     }
     if (!out->fields[GV_FIELD_URL] && pg->canonical &&
         make_field(pg->canonical, strlen(pg->canonical),

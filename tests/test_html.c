@@ -198,12 +198,24 @@ test_author_source_url_place(void)
                 &a, &err) == GV_OK);
     CHECK_STR(a.fields[GV_FIELD_AUTHOR], "Priya Ramaswamy");
     gv_article_release(&a);
-    /* A long "byline" is a paragraph, not a name. */
+    /* A long "byline" is a paragraph, not a name: the next one counts. */
     CHECK(parse("<p class=byline>This paragraph is far too long to be a name: "
                 "it goes on and on about the case, the court, the parties and "
                 "the sentence handed down at the end of the trial.</p>",
                 &a, &err) == GV_OK);
     CHECK(a.fields[GV_FIELD_AUTHOR] == NULL);
+    gv_article_release(&a);
+    CHECK(parse("<div class=author><p>About the author: a columnist who has "
+                "covered the courts for twenty years and written three books "
+                "on sentencing and the appeal courts.</p></div><p>Text.</p>"
+                "<span class=author>Amara Okafor</span>",
+                &a, &err) == GV_OK);
+    CHECK_STR(a.fields[GV_FIELD_AUTHOR], "Amara Okafor");
+    gv_article_release(&a);
+    /* The story is not hidden by aria-hidden (a saved page's open dialog). */
+    CHECK(parse("<body aria-hidden=true><p>Story.</p></body>", &a, &err) ==
+          GV_OK);
+    CHECK(body_is(&a, "Story.\n"));
     gv_article_release(&a);
 }
 
@@ -225,8 +237,6 @@ test_body_drops_furniture(void)
                 "<template>templateword</template>"
                 "<iframe>iframeword</iframe><svg><text>svgword</text></svg>"
                 "<div role=navigation>roleword</div>"
-                "<div hidden>hiddenword</div>"
-                "<span aria-hidden=true>ariaword</span>"
                 "<!-- commentword -->"
                 "<p>Kept two.</p><footer>footerplugh</footer></body></html>",
                 &a, &err) == GV_OK);
