@@ -6,10 +6,10 @@
 set -eu
 
 # Build: cmake, make, C and C++ compilers, pkg-config. Libraries: Xapian,
-# zlib, jansson (JSON lines). Tests: jq (checks JSON output), xapian-tools
-# (xapian-check).
+# zlib, jansson (JSON lines), libxml2 (HTML pages). Tests: jq (checks JSON
+# output), xapian-tools (xapian-check).
 GV_PACKAGES="cmake make gcc g++ pkg-config libxapian-dev zlib1g-dev
-libjansson-dev jq xapian-tools"
+libjansson-dev libxml2-dev jq xapian-tools"
 
 gv_missing_packages() {
     for pkg in $GV_PACKAGES; do

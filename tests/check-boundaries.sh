@@ -1,6 +1,6 @@
 #!/bin/sh
-# Fails when a file other than the allowed one includes Xapian or zlib, or
-# when a second C++ file appears outside tests/ and bench/.
+# Fails when a file other than the allowed one includes Xapian, zlib or
+# libxml2, or when a second C++ file appears outside tests/ and bench/.
 top=${1:?project folder}
 cd "$top" || exit 2
 status=0
@@ -13,6 +13,10 @@ for dir in common indexer searcher; do
         fi
         if grep -q '#include *<zlib' "$f" && [ "$f" != common/gz.c ]; then
             echo "$f includes <zlib.h>; only common/gz.c may" >&2
+            status=1
+        fi
+        if grep -q '#include *<libxml/' "$f" && [ "$f" != common/html.c ]; then
+            echo "$f includes <libxml/...>; only common/html.c may" >&2
             status=1
         fi
     done
