@@ -1,6 +1,7 @@
 #!/bin/sh
-# Fails when a file other than the allowed one includes Xapian, zlib or
-# libxml2, or when a second C++ file appears outside tests/ and bench/.
+# Fails when a file other than the allowed one includes Xapian, zlib,
+# libxml2 or jansson, or when a second C++ file appears outside tests/
+# and bench/.
 top=${1:?project folder}
 cd "$top" || exit 2
 status=0
@@ -17,6 +18,10 @@ for dir in common indexer searcher; do
         fi
         if grep -q '#include *<libxml/' "$f" && [ "$f" != common/html.c ]; then
             echo "$f includes <libxml/...>; only common/html.c may" >&2
+            status=1
+        fi
+        if grep -q '#include *<jansson' "$f" && [ "$f" != common/jsonl.c ]; then
+            echo "$f includes <jansson.h>; only common/jsonl.c may" >&2
             status=1
         fi
     done
