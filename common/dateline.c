@@ -18,6 +18,8 @@
 #define NAME_WORDS    4
 #define PARTICLES_MAX 2
 #define SEGMENTS_MAX  3
+#define WORD_LETTERS  40 /* longer is no name, even in Welsh */
+#define PEOPLE_MAX    12 /* names in one reporter parenthesis */
 #define HAN_PREFIX    12 /* characters of agency and place, "新华社北京" */
 #define HAN_PLACE     6
 
@@ -257,6 +259,8 @@ segment_at(const char *s, size_t n, size_t i, segment *g)
         /* "RICHMOND, Va. Feb 26": the date is not part of the name. */
         if (date_at(s, n, k, &d, &dend) != DATE_NONE || !word_at(s, n, k, &w))
             break;
+        if (w.upper + w.lower > WORD_LETTERS)
+            return false;
         if (word_is_cap(&w, s)) {
             if (++g->names > NAME_WORDS)
                 return false;
@@ -584,13 +588,15 @@ names_people(const char *s, size_t a, size_t b)
         } else if (is_han(c)) {
             while ((k = char_at(s, b, i, &c)) && is_han(c))
                 i += k;
-            names++;
+            if (++names > PEOPLE_MAX)
+                return false;
         } else if (word_at(s, b, i, &w)) {
-            if (word_is_cap(&w, s))
-                names++;
-            else if (!word_is_particle(&w, s) &&
-                     !(w.end - w.start == 3 &&
-                       strncmp(s + w.start, "and", 3) == 0))
+            if (word_is_cap(&w, s)) {
+                if (++names > PEOPLE_MAX)
+                    return false;
+            } else if (!word_is_particle(&w, s) &&
+                       !(w.end - w.start == 3 &&
+                         strncmp(s + w.start, "and", 3) == 0))
                 return false;
             else if (names == 0)
                 return false;
@@ -861,12 +867,12 @@ static const char *const han_agencies[] = {
 static const char *const han_not_dispatch[] = {
     "力", "话", "视", "影", "脑", "子", "网", "站", "器", "费", "梯",
     "商", "气", "线", "台", "邮", "源", "池", "动", "厂", "价", "量",
-    "路", "缆", "压", "流", "信", "竞", "息", "号", "车", NULL};
+    "路", "缆", "报", "压", "流", "信", "竞", "息", "号", "车", NULL};
 
 /*
  * [AGENCY] PLACE [YYYY年] M月D日电 [（记者 NAME）], as in
  * "新华社北京1月11日电（记者张素）". AGENCY is a known one or ends in
- * 社/网/报; PLACE is 1..6 Han characters. "电" (or "讯") must be the
+ * 社/网/报; PLACE is 2..6 Han characters. "电" (or "讯") must be the
  * dispatch, not the start of a word ("电力").
  */
 static bool
@@ -896,11 +902,12 @@ parse_han(const char *s, size_t n, size_t i0, gv_dateline *dl)
         return false; /* an agency and no place */
     split = after_agency ? after_agency : i0;
 
-    /* The place: 1..HAN_PLACE characters. */
+    /* The place: 2..HAN_PLACE characters ("北京", "乌鲁木齐"); one alone
+     * is more likely a word of a sentence than a city. */
     chars = 0;
     for (size_t p = split; p < prefix_end; p += char_at(s, n, p, &c))
         chars++;
-    if (chars > HAN_PLACE)
+    if (chars < 2 || chars > HAN_PLACE)
         return false;
 
     if ((m = han_number_at(s, n, &i, 4)) < 0)

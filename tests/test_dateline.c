@@ -289,6 +289,11 @@ test_not_datelines(void)
                        "Llanfairpwllgwyngyll Gogerychwyrndrobwll Llantysilio, "
                        "Northwesternmost Territories, March 3 - Text."));
     CHECK(not_dateline("Zhang Su, Beijing, Shanghai, March 3 - Text."));
+    CHECK(not_dateline(
+        "LONDON, March 3 (Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        "aaaaaa) - A word of 47 letters is no agency."));
+    CHECK(not_dateline("LONDON, March 3 (Reporters Ann, Bo, Cy, Di, Ed, Flo, "
+                       "Gus, Hal, Ida, Jo, Kim, Lu and Mo) - Thirteen."));
 }
 
 static void
@@ -306,6 +311,8 @@ test_bad_dates(void)
     /* A Chinese sentence that happens to contain 日电. */
     CHECK(not_dateline("今年1月11日电力供应紧张。"));
     CHECK(not_dateline("新华社1月11日电 没有地点。"));
+    CHECK(not_dateline("今天3月9日电报到了。")); /* 电报, a telegram */
+    CHECK(not_dateline("新3月9日电 一字不是地名。"));
 
     /* A refused text leaves *out as it was. */
     gv_dateline dl;
