@@ -40,10 +40,8 @@ gv_date_is_valid(int year, int month, int day)
     return day <= days[month - 1];
 }
 
-/* A word that names a month in full or as an abbreviation of at least
- * three letters ("Jan", "Sept"): 1..12, else 0. */
-static int
-month_from_word(const char *w, size_t n)
+int
+gv_date_month_from_name(const char *w, size_t n)
 {
     for (int m = 0; m < 12; m++) {
         size_t full = strlen(month_names[m]);
@@ -110,7 +108,7 @@ parse_words(const char *s, size_t n, gv_date *out)
         if (is_alpha(s[i])) {
             while (i < n && is_alpha(s[i]))
                 i++;
-            int month = month_from_word(s + start, i - start);
+            int month = gv_date_month_from_name(s + start, i - start);
             if (month && !m)
                 m = month;
             else if (!is_weekday_word(s + start, i - start) || m || d)

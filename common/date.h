@@ -31,4 +31,12 @@ gv_date_format(const gv_date *d, char out[GV_DATE_ISO_LEN + 1]);
 bool
 gv_date_is_valid(int year, int month, int day);
 
+/**
+ * The month (1..12) that the @p n bytes at @p s name, in any case, in full
+ * or as an abbreviation of at least three letters ("Jan", "Sept"); 0 for
+ * anything else. No trailing "." is taken: pass the letters only.
+ */
+int
+gv_date_month_from_name(const char *s, size_t n);
+
 #endif
