@@ -20,6 +20,7 @@ static const char *const text_keys[] = {
 static const char *const date_keys[] = {
     "date",    "published", "published_at", "publication_date",
     "pubdate", "datetime",  "created_at",   NULL};
+static const char *const dateline_keys[] = {"dateline", NULL};
 static const char *const *const field_keys[GV_FIELD_COUNT] = {
     [GV_FIELD_TITLE] =
         (const char *const[]){"title", "headline", "subject", NULL},
@@ -170,11 +171,10 @@ read_record(const json_t *obj, gv_jsonl_record *out, gv_buf *b, gv_err *err)
         st = first_value(obj, id_keys, b, err);
     if (st == GV_OK)
         st = take_field(b, &out->id, err);
-    if (st == GV_OK && json_is_string(json_object_get(obj, "dateline"))) {
-        st = put_value(b, json_object_get(obj, "dateline"), err);
-        if (st == GV_OK)
-            st = take_field(b, &out->dateline, err);
-    }
+    if (st == GV_OK)
+        st = first_value(obj, dateline_keys, b, err);
+    if (st == GV_OK)
+        st = take_field(b, &out->dateline, err);
     if (st == GV_OK)
         st = first_value(obj, text_keys, b, err);
     if (st != GV_OK)

@@ -123,9 +123,9 @@ gv_render_text(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
 static gv_status
 put_json_hit(const gv_result *r, gv_buf *b, gv_err *err)
 {
-    static const gv_field shown[] = {GV_FIELD_DATE,   GV_FIELD_TITLE,
-                                     GV_FIELD_SOURCE, GV_FIELD_AUTHOR,
-                                     GV_FIELD_PLACE,  GV_FIELD_URL};
+    static const gv_field shown[] = {GV_FIELD_TITLE, GV_FIELD_SOURCE,
+                                     GV_FIELD_AUTHOR, GV_FIELD_PLACE,
+                                     GV_FIELD_URL};
     gv_buf snippet = GV_BUF_INIT;
     gv_status st;
 
@@ -138,8 +138,11 @@ put_json_hit(const gv_result *r, gv_buf *b, gv_err *err)
     if (st == GV_OK)
         st = gv_json_string_or_null(b, r->record.record, err);
     if (st == GV_OK)
-        st = gv_buf_printf(b, err, ",\"score\":%.4f,\"percent\":%d", r->score,
+        st = gv_buf_printf(b, err,
+                           ",\"score\":%.4f,\"percent\":%d,\"date\":", r->score,
                            r->percent);
+    if (st == GV_OK)
+        st = gv_json_string_or_null(b, r->record.fields[GV_FIELD_DATE], err);
     if (st == GV_OK)
         st = gv_buf_puts(b, ",\"date_source\":", err);
     if (st == GV_OK)

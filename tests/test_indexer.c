@@ -62,7 +62,12 @@ test_wants_name(void)
     CHECK(gv_index_wants_name("/x/y.z/README"));
     CHECK(!gv_index_wants_name("a.pdf"));
     CHECK(!gv_index_wants_name("a.pdf.gz"));
-    CHECK(!gv_index_wants_name("a.html"));
+    CHECK(gv_index_wants_name("a.html"));
+    CHECK(gv_index_wants_name("a.htm.gz"));
+    CHECK(gv_index_wants_name("feed.jsonl"));
+    CHECK(gv_index_wants_name("feed.ndjson.gz"));
+    CHECK(!gv_index_wants_name("a.json"));
+    CHECK(!gv_index_wants_name("a.HTML"));
     CHECK(!gv_index_wants_name("a.TXT.bak"));
 }
 

@@ -32,7 +32,7 @@ build_index(void)
 static int
 count_hits(gv_searcher *s, const char *query, bool any)
 {
-    gv_search_req req = {query, 0, 100, any};
+    gv_search_req req = {.query = query, .limit = 100, .match_any = any};
     gv_result_set *rs = NULL;
     gv_err err = GV_ERR_INIT;
     int n;
@@ -50,7 +50,7 @@ test_search(void)
     gv_searcher *s = NULL;
     gv_result_set *rs = NULL;
     gv_err err = GV_ERR_INIT;
-    gv_search_req req = {"extradition", 0, 10, false};
+    gv_search_req req = {.query = "extradition", .limit = 10};
 
     CHECK(gv_searcher_open(db, &s, &err) == GV_OK);
     if (!s)

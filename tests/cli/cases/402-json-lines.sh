@@ -3,8 +3,8 @@
 . "$GV_LIB"
 run "$IDX" --db idx "$FX/formats/archive.jsonl" "$FX/formats/scraper-dump.ndjson.gz"
 assert_rc 1 "bad records make the run partial"
-assert_err_has "archive.jsonl: line 4: skipping record: not valid JSON"
-assert_err_has "archive.jsonl: line 7: skipping record: not a JSON object"
+assert_err_has "archive.jsonl': line 4: skipping record: not valid JSON"
+assert_err_has "archive.jsonl': line 7: skipping record: not a JSON object"
 assert_err_has "indexed 8,"
 [ "$(grep -c 'line 8' err)" = 0 ] || fail "a blank line warned"
 q='[.record, .date, .date_source, .title, .source, .author, .url] | map(. // "-") | join("|")'
