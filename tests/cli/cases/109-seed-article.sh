@@ -16,3 +16,9 @@ esac
 # The first paragraph stays searchable although it gave the title.
 run "$SRCH" --db idx '"Iron Order"'
 assert_rc 0
+# Its dateline gives place, agency, reporter and the day; the year is the
+# one in its file name (judicial-anticorruption-2021-01-11.txt).
+assert_eq "$("$SRCH" --db idx -f json '"money cases"' | jq -r '.hits[0] | [.date, .date_source, .place, .source, .author] | join("|")')" \
+    "2021-01-11|dateline+path|Beijing|China News Service|Zhang Su" "dateline fields"
+run "$SRCH" --db idx 'place:beijing source:"china news service" author:"zhang su" date:2021-01'
+assert_rc 0
