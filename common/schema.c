@@ -130,6 +130,70 @@ add_date_terms(gv_xdoc *doc, const gv_date *d, gv_err *err)
     return st;
 }
 
+/* Add boolean term @p prefix + the @p n bytes at @p value, unless it is
+ * too long to be a term (then that value cannot be searched for). */
+static gv_status
+add_exact_term(gv_xdoc *doc, const char *prefix, const char *value, size_t n,
+               gv_buf *term, gv_err *err)
+{
+    gv_status st;
+
+    if (n == 0 || strlen(prefix) + n > GV_MAX_TERM_BYTES)
+        return GV_OK;
+    gv_buf_reset(term);
+    st = gv_buf_printf(term, err, "%s%.*s", prefix, (int)n, value);
+    return st == GV_OK ? gv_xdoc_add_boolean_term(doc, term->data, err) : st;
+}
+
+/* site: terms for the host of @p url and each domain above it:
+ * news.example.org, example.org (not "org"). */
+static gv_status
+add_site_terms(gv_xdoc *doc, const char *url, gv_buf *term, gv_err *err)
+{
+    const char *host = strstr(url, "://");
+    char lower[256];
+    size_t n = 0;
+    gv_status st = GV_OK;
+
+    host = host ? host + 3 : url;
+    while (host[n] && !strchr("/:?#", host[n]) && n < sizeof(lower) - 1) {
+        char c = host[n];
+        lower[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    lower[n] = '\0';
+    for (char *p = lower; st == GV_OK && strchr(p, '.'); p = strchr(p, '.') + 1)
+        st = add_exact_term(doc, GV_PREFIX_SITE, p, strlen(p), term, err);
+    return st;
+}
+
+/* Terms to find a document by where it came from: its path and every
+ * folder above it, its record id, its URL and site. */
+static gv_status
+add_locator_terms(gv_xdoc *doc, const gv_article *a, const char *path,
+                  const char *record, gv_err *err)
+{
+    const char *url = a->fields[GV_FIELD_URL];
+    gv_buf term = GV_BUF_INIT;
+    gv_status st = GV_OK;
+
+    for (const char *p = strchr(path + 1, '/'); st == GV_OK && p;
+         p = strchr(p + 1, '/'))
+        st = add_exact_term(doc, GV_PREFIX_PATH, path, (size_t)(p - path),
+                            &term, err);
+    if (st == GV_OK)
+        st =
+            add_exact_term(doc, GV_PREFIX_PATH, path, strlen(path), &term, err);
+    if (st == GV_OK && record)
+        st = add_exact_term(doc, GV_PREFIX_RECORD, record, strlen(record),
+                            &term, err);
+    if (st == GV_OK && url)
+        st = add_exact_term(doc, GV_PREFIX_URL, url, strlen(url), &term, err);
+    if (st == GV_OK && url)
+        st = add_site_terms(doc, url, &term, err);
+    gv_buf_release(&term);
+    return st;
+}
+
 static gv_status
 index_text(gv_xdoc *doc, const gv_article *a, gv_err *err)
 {
@@ -171,6 +235,8 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
     st = gv_xdoc_new(GV_STEM_LANG, GV_TEXT_FLAGS, &doc, err);
     if (st == GV_OK)
         st = index_text(doc, a, err);
+    if (st == GV_OK)
+        st = add_locator_terms(doc, a, path, record, err);
     if (st == GV_OK && a->date.year) {
         gv_date_format(&a->date, iso);
         st = add_date_terms(doc, &a->date, err);
@@ -192,6 +258,41 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
     return GV_OK;
 }
 
+/* path:/archive/2021/ is the folder /archive/2021. */
+static gv_status
+path_field(void *ctx, const char *value, gv_query **out, gv_err *err)
+{
+    size_t n = strlen(value);
+    gv_buf term = GV_BUF_INIT;
+    gv_status st;
+
+    (void)ctx;
+    while (n > 1 && value[n - 1] == '/')
+        n--;
+    st = gv_buf_printf(&term, err, GV_PREFIX_PATH "%.*s", (int)n, value);
+    if (st == GV_OK)
+        st = gv_query_new_term(term.data, out, err);
+    gv_buf_release(&term);
+    return st;
+}
+
+/* site:Example.ORG is the host example.org. */
+static gv_status
+site_field(void *ctx, const char *value, gv_query **out, gv_err *err)
+{
+    gv_buf term = GV_BUF_INIT;
+    gv_status st = gv_buf_puts(&term, GV_PREFIX_SITE, err);
+
+    (void)ctx;
+    for (const char *p = value; st == GV_OK && *p; p++)
+        st = gv_buf_putc(
+            &term, *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p, err);
+    if (st == GV_OK)
+        st = gv_query_new_term(term.data, out, err);
+    gv_buf_release(&term);
+    return st;
+}
+
 gv_status
 gv_schema_add_query_fields(gv_qparser *qp, gv_err *err)
 {
@@ -201,6 +302,14 @@ gv_schema_add_query_fields(gv_qparser *qp, gv_err *err)
         if (field_prefixes[f])
             st = gv_qparser_add_prefix(qp, gv_field_name((gv_field)f),
                                        field_prefixes[f], false, err);
+    if (st == GV_OK)
+        st = gv_qparser_add_prefix(qp, "url", GV_PREFIX_URL, true, err);
+    if (st == GV_OK)
+        st = gv_qparser_add_prefix(qp, "record", GV_PREFIX_RECORD, true, err);
+    if (st == GV_OK)
+        st = gv_qparser_add_field_fn(qp, "path", path_field, NULL, err);
+    if (st == GV_OK)
+        st = gv_qparser_add_field_fn(qp, "site", site_field, NULL, err);
     return st;
 }
 

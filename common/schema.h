@@ -21,6 +21,10 @@
 #define GV_PREFIX_DAY    "D"       /* Omega: D20210111 */
 #define GV_PREFIX_MONTH  "M"       /* Omega: M202101 */
 #define GV_PREFIX_YEAR   "Y"       /* Omega: Y2021 */
+#define GV_PREFIX_URL    "U"       /* Omega: the full URL */
+#define GV_PREFIX_SITE   "H"       /* Omega: host name, and each parent */
+#define GV_PREFIX_PATH   "XPATH"   /* the file, and each folder above it */
+#define GV_PREFIX_RECORD "XRECORD" /* a JSON-lines record's own id */
 
 /* Value slots. */
 #define GV_SLOT_DATE 0 /* "YYYYMMDD": sorts and ranges as a string */
@@ -65,7 +69,8 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
                     gv_xdoc **out, gv_err *err);
 
 /**
- * Teach @p qp the query fields title:, author:, source:, place:.
+ * Teach @p qp the query fields title:, author:, source:, place: (words),
+ * and url:, site:, path:, record: (exact values).
  * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
  */
 GV_MUST_CHECK gv_status

@@ -24,8 +24,7 @@ utc(int year, int month, int day)
 /* Complete an article of @p body (with a @p header_date if not NULL)
  * read from @p path at @p mtime; its date as "YYYY-MM-DD source". */
 static const char *
-dated(const char *body, const char *header_date, const char *path,
-      time_t mtime)
+dated(const char *body, const char *header_date, const char *path, time_t mtime)
 {
     static char out[64];
     gv_article a;
@@ -35,8 +34,7 @@ dated(const char *body, const char *header_date, const char *path,
     memset(&a, 0, sizeof(a));
     a.body = body;
     a.body_len = strlen(body);
-    if (header_date && gv_date_parse(header_date, strlen(header_date),
-                                     &a.date))
+    if (header_date && gv_date_parse(header_date, strlen(header_date), &a.date))
         a.date_source = GV_DATE_HEADER;
     if (gv_article_complete(&a, NULL, path, mtime, &err) != GV_OK)
         return "(error)";
@@ -61,9 +59,9 @@ test_sources(void)
     CHECK_STR(dated(wire, "2020-01-02", "/a/2019/01/01/x.txt", may2024),
               "2020-01-02 header");
     /* A dateline with its year needs nothing else. */
-    CHECK_STR(dated("PARIS, March 3, 1999 (AFP) - Text.", NULL, "/a/x.txt",
-                    may2024),
-              "1999-03-03 dateline");
+    CHECK_STR(
+        dated("PARIS, March 3, 1999 (AFP) - Text.", NULL, "/a/x.txt", may2024),
+        "1999-03-03 dateline");
     /* The year from the path: a full date, or a year folder. */
     CHECK_STR(dated(wire, NULL, "/a/2021/06/30/x.txt", may2024),
               "2021-03-03 dateline+path");
@@ -76,8 +74,7 @@ test_sources(void)
      * alone dates nothing. */
     CHECK_STR(dated("A court ruled.", NULL, "/a/2021-06-30-x.txt", may2024),
               "2021-06-30 path");
-    CHECK_STR(dated("A court ruled.", NULL, "/a/2021/x.txt", may2024),
-              "none");
+    CHECK_STR(dated("A court ruled.", NULL, "/a/2021/x.txt", may2024), "none");
     CHECK_STR(dated("A court ruled.", NULL, "/a/x.txt", may2024), "none");
     CHECK_STR(dated("A court ruled.", NULL, NULL, 0), "none");
 }
@@ -104,11 +101,9 @@ test_year_choice(void)
     /* Feb 29 only in a leap year; otherwise no date from it. */
     CHECK_STR(dated("ROME, Feb 29 - Text.", NULL, "/a/2024/x.txt", 0),
               "2024-02-29 dateline+path");
-    CHECK_STR(dated("ROME, Feb 29 - Text.", NULL, "/a/2023/x.txt", 0),
-              "none");
+    CHECK_STR(dated("ROME, Feb 29 - Text.", NULL, "/a/2023/x.txt", 0), "none");
     /* A year-only path takes the dateline's day as it is. */
-    CHECK_STR(dated(dec, NULL, "/a/2022/x.txt", 0),
-              "2022-12-30 dateline+path");
+    CHECK_STR(dated(dec, NULL, "/a/2022/x.txt", 0), "2022-12-30 dateline+path");
 }
 
 static void
@@ -134,8 +129,8 @@ test_fields(void)
     memset(&a, 0, sizeof(a));
     a.body = "Showers continued.";
     a.body_len = strlen(a.body);
-    CHECK(gv_article_complete(&a, "SALVADOR, Feb 26 -", "/x.jsonl", 0,
-                              &err) == GV_OK);
+    CHECK(gv_article_complete(&a, "SALVADOR, Feb 26 -", "/x.jsonl", 0, &err) ==
+          GV_OK);
     CHECK_STR(a.fields[GV_FIELD_PLACE], "SALVADOR");
     CHECK(a.date_source == GV_DATE_NONE); /* no year anywhere */
     gv_article_release(&a);
