@@ -107,6 +107,11 @@ gv_render_text(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
             st = gv_buf_printf(b, err, " | score %.2f\n   ", r->score);
         if (st == GV_OK)
             st = put_clean(b, r->record.path ? r->record.path : "", err);
+        /* A JSON-lines record: which one of the file. */
+        if (st == GV_OK && r->record.record)
+            st = gv_buf_putc(b, '#', err);
+        if (st == GV_OK && r->record.record)
+            st = put_clean(b, r->record.record, err);
         if (st == GV_OK)
             st = gv_buf_putc(b, '\n', err);
         if (st == GV_OK && r->snippet[0]) {

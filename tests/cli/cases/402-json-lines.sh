@@ -28,3 +28,6 @@ assert_eq "$("$SRCH" --db idx -f json 'source:courtwire' | jq '.hits | length')"
 # Re-indexing replaces each record by its id: no duplicates.
 "$IDX" -q --db idx "$FX/formats/archive.jsonl" 2>/dev/null
 assert_eq "$("$SRCH" --db idx -f json -n 100 'court OR regulator OR panel OR 法院 OR jury' | jq '.hits | length')" 8 "records after re-index"
+# Text output names the record after the file's path.
+run "$SRCH" --db idx wickerfell
+assert_out_has "/formats/archive.jsonl#line:3"
