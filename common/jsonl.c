@@ -117,11 +117,16 @@ epoch_date(const json_t *v, gv_buf *b, gv_err *err)
 {
     double secs =
         json_is_integer(v) ? (double)json_integer_value(v) : json_real_value(v);
-    time_t t = (time_t)(secs > 1e11 ? secs / 1000 : secs); /* ms too */
     struct tm tm;
+    time_t t;
 
     gv_buf_reset(b);
-    if (secs <= 0 || !gmtime_r(&t, &tm))
+    /* Milliseconds too. Past about the year 5000 is no date, and would
+     * overflow the conversion to time_t. */
+    if (!(secs > 0 && secs < 1e14))
+        return GV_OK;
+    t = (time_t)(secs > 1e11 ? secs / 1000 : secs);
+    if (!gmtime_r(&t, &tm))
         return GV_OK;
     return gv_buf_printf(b, err, "%04d-%02d-%02d", tm.tm_year + 1900,
                          tm.tm_mon + 1, tm.tm_mday);

@@ -75,6 +75,11 @@ test_dates(void)
           r.article.date.day == 1);
     CHECK(parse("{\"text\":\"t\",\"date\":1609459200000}", &r) == GV_OK);
     CHECK(r.article.date.year == 2021 && r.article.date.day == 1);
+    /* Numbers too large to be a time leave it undated. */
+    CHECK(parse("{\"text\":\"t\",\"published\":1.1e45}", &r) == GV_OK);
+    CHECK(r.article.date.year == 0);
+    CHECK(parse("{\"text\":\"t\",\"published\":-5}", &r) == GV_OK);
+    CHECK(r.article.date.year == 0);
     /* null, nonsense and impossible dates leave it undated. */
     CHECK(parse("{\"text\":\"t\",\"date\":null}", &r) == GV_OK);
     CHECK(r.article.date.year == 0 && r.article.date_source == GV_DATE_NONE);
