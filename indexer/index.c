@@ -156,15 +156,18 @@ gv_indexer_commit(gv_indexer *ix, gv_err *err)
  * GV_EIO in @p file_err); only GV_ENOMEM is the caller's to stop on. */
 static gv_status
 load_raw(gv_indexer *ix, const char *path, const char *abs_path,
-         gv_err *file_err)
+         gv_input_format format, gv_err *file_err)
 {
+    gv_read_limits limits = ix->opts.limits;
     char msg[320];
     gv_read_info info;
     gv_status st;
 
+    /* libxml2's tree takes some 20 times the page: keep that bounded. */
+    if (format == GV_INPUT_HTML && limits.max_text_bytes > GV_MAX_HTML_BYTES)
+        limits.max_text_bytes = GV_MAX_HTML_BYTES;
     gv_buf_reset(&ix->text);
-    st =
-        gv_gz_read_file(abs_path, &ix->opts.limits, &ix->text, &info, file_err);
+    st = gv_gz_read_file(abs_path, &limits, &ix->text, &info, file_err);
     if (st == GV_OK && info.hit_cap) {
         ix->text.len = gv_utf8_complete_len(ix->text.data, ix->text.len);
         ix->text.data[ix->text.len] = '\0';
@@ -247,7 +250,7 @@ index_article_file(gv_indexer *ix, const char *path, const char *abs_path,
     gv_status st;
 
     memset(&article, 0, sizeof(article));
-    st = load_raw(ix, path, abs_path, &file_err);
+    st = load_raw(ix, path, abs_path, format, &file_err);
     /* libxml2 decodes a page by its declared charset; text is UTF-8. */
     if (st == GV_OK && format == GV_INPUT_HTML)
         st = gv_html_parse(ix->text.data, ix->text.len, &article, &file_err);
@@ -317,7 +320,7 @@ index_jsonl_file(gv_indexer *ix, const char *path, const char *abs_path,
         st = gv_lines_next(lines, &ix->text, &info, &file_err);
         if (st != GV_OK || info.eof)
             break;
-        if (strspn(ix->text.data, " \t\r") == ix->text.len)
+        if (ix->text.len == 0 || strspn(ix->text.data, " \t\r") == ix->text.len)
             continue; /* blank lines separate nothing */
         if (info.cut) {
             gv_err_set(&rec_err, GV_EBADDOC,

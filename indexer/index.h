@@ -29,6 +29,10 @@ typedef enum gv_input_format {
  * content it is cut, so a gzip bomb ends. */
 #define GV_MAX_STREAM_BYTES (4ull << 30)
 
+/* An HTML page is read up to this many bytes (its parse tree is many
+ * times larger than the page). */
+#define GV_MAX_HTML_BYTES (8u << 20)
+
 /* Called once per problem with a file, with a message naming it. */
 typedef void (*gv_index_warn_fn)(void *ctx, const char *path, const char *msg,
                                  gv_warning_kind kind);
