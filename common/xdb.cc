@@ -33,6 +33,10 @@ struct gv_qparser {
     Xapian::Stem stem;
     unsigned parse_flags;
     unsigned text_flags;
+    // The first error of a C field function in the current parse: kept
+    // here rather than thrown, as libxapian 1.4 leaks when a field
+    // processor throws.
+    std::string field_error;
 };
 
 struct gv_query {
@@ -469,7 +473,10 @@ gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err)
     *out = nullptr;
     try {
         std::unique_ptr<gv_query> q(new gv_query);
+        qp->field_error.clear();
         q->query = qp->qp.parse_query(text, qp->parse_flags);
+        if (!qp->field_error.empty())
+            return gv_err_set(err, GV_EQUERY, "%s", qp->field_error.c_str());
         q->stem = qp->stem;
         q->text_flags = qp->text_flags;
         *out = q.release();
@@ -490,9 +497,11 @@ class CFieldProcessor : public Xapian::FieldProcessor
 {
     gv_field_fn fn;
     void *ctx;
+    std::string *error; // the parser's field_error
 
   public:
-    CFieldProcessor(gv_field_fn f, void *c) : fn(f), ctx(c)
+    CFieldProcessor(gv_field_fn f, void *c, std::string *e)
+        : fn(f), ctx(c), error(e)
     {
     }
 
@@ -503,8 +512,12 @@ class CFieldProcessor : public Xapian::FieldProcessor
         gv_status st = fn(ctx, value.c_str(), &q, &err);
         if (st == GV_ENOMEM)
             throw std::bad_alloc();
-        if (st != GV_OK || !q)
-            throw Xapian::QueryParserError(err.msg);
+        if (st != GV_OK || !q) {
+            if (error->empty())
+                *error = err.msg[0] ? err.msg : "bad value";
+            delete q;
+            return Xapian::Query::MatchNothing;
+        }
         Xapian::Query result = q->query;
         delete q;
         return result;
@@ -516,8 +529,8 @@ gv_qparser_add_field_fn(gv_qparser *qp, const char *field, gv_field_fn fn,
                         void *ctx, gv_err *err)
 {
     try {
-        qp->qp.add_boolean_prefix(field,
-                                  (new CFieldProcessor(fn, ctx))->release());
+        qp->qp.add_boolean_prefix(
+            field, (new CFieldProcessor(fn, ctx, &qp->field_error))->release());
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, nullptr);
