@@ -8,6 +8,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct gv_buf {
     char *data; /* never NULL; data[len] == '\0' */
     size_t len; /* bytes in use, not counting the NUL */
@@ -59,5 +63,9 @@ gv_buf_putc(gv_buf *b, char c, gv_err *err);
 /** Append printf-formatted text. Returns GV_OK or GV_ENOMEM. */
 GV_MUST_CHECK gv_status
 gv_buf_printf(gv_buf *b, gv_err *err, const char *fmt, ...) GV_PRINTF(3, 4);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -298,3 +298,25 @@ gv_lines_next(gv_line_reader *r, gv_buf *line, gv_line_info *info, gv_err *err)
     info->lineno = ++r->lineno;
     return GV_OK;
 }
+
+gv_status
+gv_gz_file_crc32(const char *path, unsigned long *out, gv_err *err)
+{
+    unsigned char chunk[CHUNK];
+    uLong crc = crc32(0L, Z_NULL, 0);
+    FILE *f = fopen(path, "rb");
+    size_t n;
+
+    *out = 0;
+    if (!f)
+        return gv_err_set(err, GV_EIO, "cannot open: %s", strerror(errno));
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        crc = crc32(crc, chunk, (uInt)n);
+    if (ferror(f)) {
+        fclose(f);
+        return gv_err_set(err, GV_EIO, "read error: %s", strerror(errno));
+    }
+    fclose(f);
+    *out = crc;
+    return GV_OK;
+}

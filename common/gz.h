@@ -78,6 +78,14 @@ gv_lines_next(gv_line_reader *r, gv_buf *line, gv_line_info *info, gv_err *err);
 void
 gv_lines_close(gv_line_reader *r);
 
+/**
+ * The CRC-32 of the bytes of the file at @p path, as stored (not
+ * decompressed), into *out: a check that its content changed.
+ * Returns GV_OK, GV_EIO (msg has strerror).
+ */
+GV_MUST_CHECK gv_status
+gv_gz_file_crc32(const char *path, unsigned long *out, gv_err *err);
+
 /** True when @p name ends in ".gz". */
 bool
 gv_gz_is_gzip_name(const char *name);

@@ -41,23 +41,43 @@ fnv1a64(const char *s)
     return h;
 }
 
+/* @p prefix + @p path [+ "#" + @p record] into @p out; one too long for a
+ * Xapian term keeps its start and a hash of the whole. */
+static gv_status
+make_key(const char *prefix, const char *path, const char *record, gv_buf *out,
+         gv_err *err)
+{
+    size_t plen = strlen(prefix);
+    gv_status st;
+
+    gv_buf_reset(out);
+    st = gv_buf_printf(out, err, "%s%s%s%s", prefix, path, record ? "#" : "",
+                       record ? record : "");
+    if (st != GV_OK || out->len <= GV_MAX_TERM_BYTES)
+        return st;
+    uint64_t hash = fnv1a64(out->data + plen);
+    out->len = gv_utf8_clip(out->data, out->len, GV_MAX_TERM_BYTES - 17);
+    out->data[out->len] = '\0';
+    return gv_buf_printf(out, err, "#%016llx", (unsigned long long)hash);
+}
+
 gv_status
 gv_schema_id_term(const char *path, const char *record, gv_buf *out,
                   gv_err *err)
 {
-    size_t room = GV_MAX_TERM_BYTES;
-    gv_status st;
+    return make_key(GV_PREFIX_ID, path, record, out, err);
+}
 
-    gv_buf_reset(out);
-    st = gv_buf_printf(out, err, GV_PREFIX_ID "%s%s%s", path, record ? "#" : "",
-                       record ? record : "");
-    if (st != GV_OK || out->len <= room)
-        return st;
-    /* Too long for one term: keep a prefix readable, make it unique. */
-    uint64_t hash = fnv1a64(out->data + strlen(GV_PREFIX_ID));
-    out->len = gv_utf8_clip(out->data, out->len, room - 17);
-    out->data[out->len] = '\0';
-    return gv_buf_printf(out, err, "#%016llx", (unsigned long long)hash);
+gv_status
+gv_schema_file_term(const char *path, gv_buf *out, gv_err *err)
+{
+    return make_key(GV_PREFIX_FILE, path, NULL, out, err);
+}
+
+gv_status
+gv_schema_stamp_key(const char *path, gv_buf *out, gv_err *err)
+{
+    return make_key(GV_STAMP_KEY_PREFIX, path, NULL, out, err);
 }
 
 static gv_status
@@ -183,6 +203,10 @@ add_locator_terms(gv_xdoc *doc, const gv_article *a, const char *path,
     if (st == GV_OK)
         st =
             add_exact_term(doc, GV_PREFIX_PATH, path, strlen(path), &term, err);
+    if (st == GV_OK)
+        st = gv_schema_file_term(path, &term, err);
+    if (st == GV_OK)
+        st = gv_xdoc_add_boolean_term(doc, term.data, err);
     if (st == GV_OK && record)
         st = add_exact_term(doc, GV_PREFIX_RECORD, record, strlen(record),
                             &term, err);

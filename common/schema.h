@@ -25,6 +25,11 @@
 #define GV_PREFIX_SITE   "H"       /* Omega: host name, and each parent */
 #define GV_PREFIX_PATH   "XPATH"   /* the file, and each folder above it */
 #define GV_PREFIX_RECORD "XRECORD" /* a JSON-lines record's own id */
+#define GV_PREFIX_FILE   "XFILE"   /* every document read from one file */
+
+/* Metadata key prefix of the file stamps: what the index knows of each
+ * file it holds (see indexer/stamp.h). */
+#define GV_STAMP_KEY_PREFIX "F"
 
 /* Value slots. */
 #define GV_SLOT_DATE 0 /* "YYYYMMDD": sorts and ranges as a string */
@@ -54,6 +59,17 @@
 GV_MUST_CHECK gv_status
 gv_schema_id_term(const char *path, const char *record, gv_buf *out,
                   gv_err *err);
+
+/**
+ * The term every document read from @p path carries (GV_PREFIX_FILE +
+ * path, hashed when too long), and the metadata key of its stamp
+ * (GV_STAMP_KEY_PREFIX + path, the same way), into @p out.
+ * Returns GV_OK, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_file_term(const char *path, gv_buf *out, gv_err *err);
+GV_MUST_CHECK gv_status
+gv_schema_stamp_key(const char *path, gv_buf *out, gv_err *err);
 
 /**
  * Build the Xapian document for article @p a read from @p path (record

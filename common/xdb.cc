@@ -283,6 +283,52 @@ gv_db_delete(gv_db *db, const char *idterm, gv_err *err)
 }
 
 gv_status
+gv_db_get_metadata(gv_db *db, const char *key, gv_buf *out, gv_err *err)
+{
+    gv_buf_reset(out);
+    try {
+        // The write handle sees its own uncommitted changes.
+        std::string v = db->mode == GV_DB_WRITE ? db->wdb.get_metadata(key)
+                                                : db->rdb.get_metadata(key);
+        return gv_buf_append(out, v.data(), v.size(), err);
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_set_metadata(gv_db *db, const char *key, const char *value, gv_err *err)
+{
+    if (db->mode != GV_DB_WRITE)
+        return gv_err_set(err, GV_EINVAL, "index '%s' is open read-only",
+                          db->path.c_str());
+    try {
+        db->wdb.set_metadata(key, value);
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_each_metadata(gv_db *db, const char *prefix, gv_metadata_fn fn, void *ctx,
+                    gv_err *err)
+{
+    try {
+        Xapian::Database &d = db->mode == GV_DB_WRITE ? db->wdb : db->rdb;
+        for (Xapian::TermIterator k = d.metadata_keys_begin(prefix);
+             k != d.metadata_keys_end(prefix); ++k) {
+            std::string key = *k;
+            if (!fn(ctx, key.c_str(), d.get_metadata(key).c_str()))
+                break;
+        }
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
 gv_db_term_freq(gv_db *db, const char *term, unsigned *out, gv_err *err)
 {
     *out = 0;

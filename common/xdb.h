@@ -5,6 +5,7 @@
 #ifndef GV_XDB_H
 #define GV_XDB_H
 
+#include "buf.h"
 #include "gv.h"
 
 #include <stdbool.h>
@@ -83,6 +84,32 @@ gv_db_replace(gv_db *db, const char *idterm, gv_xdoc *doc, gv_err *err);
  */
 GV_MUST_CHECK gv_status
 gv_db_delete(gv_db *db, const char *idterm, gv_err *err);
+
+/**
+ * The user metadata stored under @p key (at most GV_MAX_TERM_BYTES) into
+ * @p out (reset first; empty when there is none). Metadata is committed
+ * with the documents, so it can say what a commit holds.
+ * Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_get_metadata(gv_db *db, const char *key, gv_buf *out, gv_err *err);
+
+/** Store @p value under @p key ("" deletes it). Needs GV_DB_WRITE.
+ * Returns GV_OK, GV_EINVAL, GV_EIO, GV_EXAPIAN. */
+GV_MUST_CHECK gv_status
+gv_db_set_metadata(gv_db *db, const char *key, const char *value, gv_err *err);
+
+/** Called for each metadata key; returning false stops the walk. */
+typedef bool (*gv_metadata_fn)(void *ctx, const char *key, const char *value);
+
+/**
+ * Call @p fn for each metadata key starting with @p prefix, in key order,
+ * with its value (as of the last commit or change). @p fn must not change
+ * metadata. Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_each_metadata(gv_db *db, const char *prefix, gv_metadata_fn fn, void *ctx,
+                    gv_err *err);
 
 /** Number of documents indexed by @p term, into *out. */
 GV_MUST_CHECK gv_status

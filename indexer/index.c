@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "article.h"
 #include "buf.h"
@@ -14,6 +15,7 @@
 #include "html.h"
 #include "jsonl.h"
 #include "schema.h"
+#include "stamp.h"
 #include "utf8.h"
 #include "walk.h"
 #include "xdb.h"
@@ -22,10 +24,11 @@ struct gv_indexer {
     gv_db *db;
     gv_index_opts opts;
     gv_index_stats stats;
-    unsigned pending; /* documents written since the last commit */
+    unsigned pending;     /* documents written since the last commit */
+    size_t pending_bytes; /* and the bytes of their text */
     struct stat db_stat;
     bool have_db_stat;
-    gv_buf text, idterm; /* reused for every file */
+    gv_buf text, idterm, key, value; /* reused for every file */
 };
 
 /* Record problems reported one by one in a JSON-lines file; the rest
@@ -89,6 +92,26 @@ warn(gv_indexer *ix, const char *path, const char *msg, gv_warning_kind kind)
         ix->opts.warn(ix->opts.ctx, path, msg, kind);
 }
 
+/* Open @p db_path for writing, waiting up to @p wait_seconds for another
+ * writer to let go of it. */
+static gv_status
+open_waiting(const char *db_path, unsigned wait_seconds, gv_db **out,
+             gv_err *err)
+{
+    const struct timespec pause = {0, 200 * 1000 * 1000};
+    struct timespec start, now;
+
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        gv_err try_err = GV_ERR_INIT;
+        gv_status st = gv_db_open(db_path, GV_DB_WRITE, out, &try_err);
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (st != GV_ELOCKED || now.tv_sec - start.tv_sec >= wait_seconds)
+            return st == GV_OK ? GV_OK : gv_err_set(err, st, "%s", try_err.msg);
+        nanosleep(&pause, NULL);
+    }
+}
+
 gv_status
 gv_indexer_open(const char *db_path, const gv_index_opts *opts,
                 gv_indexer **out, gv_err *err)
@@ -103,9 +126,13 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
     ix->opts = *opts;
     if (ix->opts.batch_docs == 0)
         ix->opts.batch_docs = GV_INDEX_BATCH_DEFAULT;
+    if (ix->opts.batch_bytes == 0)
+        ix->opts.batch_bytes = GV_INDEX_BATCH_BYTES_DEFAULT;
     gv_buf_init(&ix->text);
     gv_buf_init(&ix->idterm);
-    st = gv_db_open(db_path, GV_DB_WRITE, &ix->db, err);
+    gv_buf_init(&ix->key);
+    gv_buf_init(&ix->value);
+    st = open_waiting(db_path, ix->opts.wait_seconds, &ix->db, err);
     if (st != GV_OK) {
         gv_indexer_close(ix);
         return st;
@@ -124,6 +151,8 @@ gv_indexer_close(gv_indexer *ix)
     gv_db_close(ix->db);
     gv_buf_release(&ix->text);
     gv_buf_release(&ix->idterm);
+    gv_buf_release(&ix->key);
+    gv_buf_release(&ix->value);
     free(ix);
 }
 
@@ -146,9 +175,20 @@ gv_indexer_commit(gv_indexer *ix, gv_err *err)
 
     if (st == GV_OK) {
         ix->pending = 0;
+        ix->pending_bytes = 0;
         ix->stats.commits++;
     }
     return st;
+}
+
+/* Commit once a batch is full, by documents or by bytes. */
+static gv_status
+maybe_commit(gv_indexer *ix, gv_err *err)
+{
+    if (ix->pending >= ix->opts.batch_docs ||
+        ix->pending_bytes >= ix->opts.batch_bytes)
+        return gv_indexer_commit(ix, err);
+    return GV_OK;
 }
 
 /* Read @p abs_path into ix->text as it is, stopped at the caps without a
@@ -203,7 +243,8 @@ warn_repaired(gv_indexer *ix, const char *path, size_t repaired)
 }
 
 /* Write the document of @p a, read from @p abs_path (record @p record of
- * it, or NULL for the whole file), and commit when a batch is full. */
+ * it, or NULL for the whole file). The caller commits (maybe_commit())
+ * when the file's stamp is written too. */
 static gv_status
 write_article(gv_indexer *ix, const gv_article *a, const char *abs_path,
               const char *record, gv_err *err)
@@ -219,8 +260,8 @@ write_article(gv_indexer *ix, const gv_article *a, const char *abs_path,
     if (st != GV_OK)
         return st;
     ix->stats.indexed++;
-    if (++ix->pending >= ix->opts.batch_docs)
-        return gv_indexer_commit(ix, err);
+    ix->pending++;
+    ix->pending_bytes += a->body_len;
     return GV_OK;
 }
 
@@ -329,6 +370,10 @@ index_jsonl_file(gv_indexer *ix, const char *path, const char *abs_path,
             st = GV_EBADDOC;
         } else {
             st = index_record(ix, abs_path, info.lineno, mtime, &rec_err, err);
+            /* A commit inside a file is safe: its stamp is written at the
+             * end, so after a crash the next run reads it all again. */
+            if (st == GV_OK)
+                st = maybe_commit(ix, err);
         }
         if (st == GV_EBADDOC && ++bad <= MAX_RECORD_WARNINGS) {
             snprintf(msg, sizeof(msg), "line %lu: skipping record: %s",
@@ -366,14 +411,54 @@ index_jsonl_file(gv_indexer *ix, const char *path, const char *abs_path,
     return st == GV_OK ? GV_OK : file_problem(ix, path, st, &file_err, err);
 }
 
-/* Read, parse and write one file. Problems with the file itself are
- * warnings; only index errors are returned. */
+/* Whether the file of stamp @p now at @p abs_path is as the index holds
+ * it (stamp @p old): same size and time, and with --verify the same
+ * checksum, which then goes into @p now. */
+static bool
+is_unchanged(gv_indexer *ix, const char *abs_path, const gv_stamp *old,
+             bool known, gv_stamp *now)
+{
+    gv_err crc_err = GV_ERR_INIT;
+
+    if (known && !ix->opts.verify)
+        return gv_stamp_same(old, now);
+    if (ix->opts.verify)
+        now->has_crc = gv_gz_file_crc32(abs_path, &now->crc, &crc_err) == GV_OK;
+    return known && gv_stamp_same(old, now) && old->has_crc && now->has_crc &&
+           old->crc == now->crc;
+}
+
+/* After (re)reading a file: stamp it when it gave documents, so the next
+ * run can skip it; else forget it, so the next run tries again. */
+static gv_status
+restamp(gv_indexer *ix, const char *abs_path, const gv_stamp *now,
+        bool gave_docs, bool known, gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    if (gave_docs)
+        st = gv_stamp_encode(now, abs_path, &ix->value, err);
+    else
+        gv_buf_reset(&ix->value);
+    if (st == GV_OK && (gave_docs || known))
+        st = gv_db_set_metadata(ix->db, ix->key.data,
+                                ix->value.data ? ix->value.data : "", err);
+    return st;
+}
+
+/* Read, parse and write one file, unless the index holds it unchanged.
+ * Problems with the file itself are warnings; only index errors are
+ * returned. */
 static gv_status
 index_file(gv_indexer *ix, const char *path, gv_input_format format,
            gv_err *err)
 {
     char abs_path[PATH_MAX], msg[320];
+    unsigned long before;
+    gv_stamp now, old;
+    const char *old_path;
     struct stat sb;
+    bool known;
     gv_status st;
 
     if (!realpath(path, abs_path) || stat(abs_path, &sb) != 0) {
@@ -381,12 +466,129 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
         warn(ix, path, msg, GV_WARN_FAILED);
         return GV_OK;
     }
-    if (format == GV_INPUT_JSONL)
+    gv_stamp_from_stat(&sb, &now);
+    st = gv_schema_stamp_key(abs_path, &ix->key, err);
+    if (st == GV_OK)
+        st = gv_db_get_metadata(ix->db, ix->key.data, &ix->value, err);
+    if (st != GV_OK)
+        return st;
+    known = ix->value.len && gv_stamp_decode(ix->value.data, &old, &old_path);
+    if (is_unchanged(ix, abs_path, &old, known, &now)) {
+        ix->stats.unchanged++;
+        if (ix->opts.progress)
+            ix->opts.progress(ix->opts.ctx, path, GV_FILE_UNCHANGED);
+        return GV_OK;
+    }
+    /* Changed: its old documents go, records it lost included. */
+    if (known &&
+        (st = gv_schema_file_term(abs_path, &ix->idterm, err)) == GV_OK)
+        st = gv_db_delete(ix->db, ix->idterm.data, err);
+    before = ix->stats.indexed;
+    if (st == GV_OK && format == GV_INPUT_JSONL)
         st = index_jsonl_file(ix, path, abs_path, sb.st_mtime, err);
-    else
+    else if (st == GV_OK)
         st = index_article_file(ix, path, abs_path, format, sb.st_mtime, err);
+    if (st == GV_OK)
+        st =
+            restamp(ix, abs_path, &now, ix->stats.indexed > before, known, err);
+    if (st == GV_OK)
+        st = maybe_commit(ix, err);
     if (st == GV_OK && ix->opts.progress)
-        ix->opts.progress(ix->opts.ctx, path, true);
+        ix->opts.progress(ix->opts.ctx, path, GV_FILE_INDEXED);
+    return st;
+}
+
+/* Paths of files gone since they were indexed, found by the sweep. */
+typedef struct sweep_ctx {
+    const char *root; /* with a trailing '/' */
+    size_t root_len;
+    gv_buf gone; /* NUL-separated paths */
+    gv_status st;
+    gv_err *err;
+} sweep_ctx;
+
+/* True when the file at @p path (under the root) is no longer one that
+ * a walk of the root would index: missing, renamed to a skipped name, or
+ * inside a hidden folder. */
+static bool
+is_gone(const char *path, size_t root_len)
+{
+    struct stat st;
+
+    if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
+        return true;
+    if (gv_index_format_of(path) == GV_INPUT_NONE)
+        return true;
+    return strstr(path + root_len - 1, "/.") != NULL;
+}
+
+static bool
+sweep_one(void *ctx, const char *key, const char *value)
+{
+    sweep_ctx *sw = ctx;
+    const char *path;
+    gv_stamp stamp;
+
+    (void)key;
+    if (!gv_stamp_decode(value, &stamp, &path) ||
+        strncmp(path, sw->root, sw->root_len) != 0 ||
+        !is_gone(path, sw->root_len))
+        return true;
+    sw->st = gv_buf_append(&sw->gone, path, strlen(path) + 1, sw->err);
+    return sw->st == GV_OK;
+}
+
+/* Remove the documents and stamp of the file at @p path. */
+static gv_status
+forget_file(gv_indexer *ix, const char *path, gv_err *err)
+{
+    gv_status st = gv_schema_file_term(path, &ix->idterm, err);
+
+    if (st == GV_OK)
+        st = gv_db_delete(ix->db, ix->idterm.data, err);
+    if (st == GV_OK)
+        st = gv_schema_stamp_key(path, &ix->key, err);
+    if (st == GV_OK)
+        st = gv_db_set_metadata(ix->db, ix->key.data, "", err);
+    if (st == GV_OK) {
+        ix->stats.removed++;
+        ix->pending++;
+        if (ix->opts.progress)
+            ix->opts.progress(ix->opts.ctx, path, GV_FILE_REMOVED);
+    }
+    return st == GV_OK ? maybe_commit(ix, err) : st;
+}
+
+/* After walking the folder @p root: remove what the index holds of files
+ * under it that are gone. */
+static gv_status
+sweep(gv_indexer *ix, const char *root, gv_err *err)
+{
+    char abs_root[PATH_MAX];
+    sweep_ctx sw = {NULL, 0, GV_BUF_INIT, GV_OK, err};
+    gv_status st;
+
+    if (!realpath(root, abs_root) || strlen(abs_root) + 2 > sizeof(abs_root))
+        return GV_OK; /* the walk has warned already */
+    if (strcmp(abs_root, "/") != 0)
+        strcat(abs_root, "/");
+    sw.root = abs_root;
+    sw.root_len = strlen(abs_root);
+    /* Long keys are hashed: then match on a prefix of the key and check
+     * the path kept in the stamp. */
+    st = gv_schema_stamp_key(abs_root, &ix->key, err);
+    if (st == GV_OK && ix->key.len > 200) {
+        ix->key.len = gv_utf8_clip(ix->key.data, ix->key.len, 200);
+        ix->key.data[ix->key.len] = '\0';
+    }
+    if (st == GV_OK)
+        st = gv_db_each_metadata(ix->db, ix->key.data, sweep_one, &sw, err);
+    if (st == GV_OK)
+        st = sw.st;
+    for (size_t at = 0; st == GV_OK && at < sw.gone.len;
+         at += strlen(sw.gone.data + at) + 1)
+        st = forget_file(ix, sw.gone.data + at, err);
+    gv_buf_release(&sw.gone);
     return st;
 }
 
@@ -416,7 +618,7 @@ walk_skipped(void *ctx, const char *path)
 
     ix->stats.skipped++;
     if (ix->opts.progress)
-        ix->opts.progress(ix->opts.ctx, path, false);
+        ix->opts.progress(ix->opts.ctx, path, GV_FILE_SKIPPED);
 }
 
 /* A file met while walking a folder: indexed if its name says article. */
@@ -438,21 +640,23 @@ gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err)
     const gv_walk_ops ops = {walk_file, walk_enter_dir, walk_problem,
                              walk_skipped, ix};
     unsigned flags = ix->opts.follow_symlinks ? GV_WALK_FOLLOW_SYMLINKS : 0;
-    struct stat st;
+    struct stat sb;
+    gv_status st;
 
-    if (stat(root, &st) != 0) {
+    if (stat(root, &sb) != 0) {
         walk_problem(ix, root, strerror(errno));
         return GV_OK;
     }
     /* A file named on the command line is indexed whatever its name:
      * as plain text unless the name says otherwise. */
-    if (S_ISREG(st.st_mode)) {
+    if (S_ISREG(sb.st_mode)) {
         gv_input_format format = gv_index_format_of(root);
         return index_file(ix, root, format ? format : GV_INPUT_TEXT, err);
     }
-    if (!S_ISDIR(st.st_mode)) {
+    if (!S_ISDIR(sb.st_mode)) {
         walk_problem(ix, root, "not a file or folder");
         return GV_OK;
     }
-    return gv_walk(root, flags, &ops, err);
+    st = gv_walk(root, flags, &ops, err);
+    return st == GV_OK ? sweep(ix, root, err) : st;
 }

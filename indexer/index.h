@@ -36,28 +36,43 @@ typedef enum gv_input_format {
 /* Called once per problem with a file, with a message naming it. */
 typedef void (*gv_index_warn_fn)(void *ctx, const char *path, const char *msg,
                                  gv_warning_kind kind);
-/* Called for each file indexed (@p was_indexed) or skipped by name. */
+/* What happened to a file. */
+typedef enum gv_file_event {
+    GV_FILE_INDEXED,   /* read and written (or failed: see warn) */
+    GV_FILE_UNCHANGED, /* the index holds it as it is: not read */
+    GV_FILE_SKIPPED,   /* left out by its name */
+    GV_FILE_REMOVED    /* gone from its folder: its documents removed */
+} gv_file_event;
+
+/* Called once for each file, with what happened to it. */
 typedef void (*gv_index_progress_fn)(void *ctx, const char *path,
-                                     bool was_indexed);
+                                     gv_file_event event);
 
 typedef struct gv_index_opts {
-    unsigned batch_docs;  /* commit after this many documents */
-    bool follow_symlinks; /* descend into symlinked folders */
+    unsigned batch_docs;   /* commit after this many documents */
+    size_t batch_bytes;    /* ... or this many bytes of their text */
+    bool follow_symlinks;  /* descend into symlinked folders */
+    bool verify;           /* also compare checksums to find changes */
+    unsigned wait_seconds; /* for another writer to finish */
     gv_read_limits limits;
     gv_index_warn_fn warn;         /* may be NULL */
     gv_index_progress_fn progress; /* may be NULL */
     void *ctx;                     /* passed to warn and progress */
 } gv_index_opts;
 
-#define GV_INDEX_BATCH_DEFAULT 1000u
+#define GV_INDEX_BATCH_DEFAULT       1000u
+#define GV_INDEX_BATCH_BYTES_DEFAULT (64u << 20)
+#define GV_INDEX_WAIT_DEFAULT        60u
 #define GV_INDEX_OPTS_INIT                                                     \
     {                                                                          \
-        GV_INDEX_BATCH_DEFAULT, false, GV_READ_LIMITS_DEFAULT, NULL, NULL,     \
-            NULL                                                               \
+        GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_BYTES_DEFAULT, false, false,    \
+            GV_INDEX_WAIT_DEFAULT, GV_READ_LIMITS_DEFAULT, NULL, NULL, NULL    \
     }
 
 typedef struct gv_index_stats {
     unsigned long indexed;     /* documents written */
+    unsigned long unchanged;   /* files the index held as they are */
+    unsigned long removed;     /* files gone: their documents removed */
     unsigned long skipped;     /* files and folders left out by name */
     unsigned long failed;      /* files that could not be indexed */
     unsigned long partial;     /* files indexed only in part */
@@ -70,8 +85,9 @@ typedef struct gv_indexer gv_indexer;
 
 /**
  * Open (creating if needed) the index at @p db_path for writing, with
- * @p opts (copied). *out is for gv_indexer_close().
- * Returns GV_OK, GV_ELOCKED (another writer), GV_EIO, GV_ECORRUPT,
+ * @p opts (copied), waiting up to opts->wait_seconds while another writer
+ * holds it. *out is for gv_indexer_close().
+ * Returns GV_OK, GV_ELOCKED (another writer still), GV_EIO, GV_ECORRUPT,
  * GV_EXAPIAN, GV_ENOMEM.
  */
 GV_MUST_CHECK gv_status
@@ -82,7 +98,12 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
  * Index @p root: a file (indexed whatever its name, as text unless
  * gv_index_format_of() says otherwise) or a folder (walked; see
  * gv_walk(); files of a known format are indexed, others counted as
- * skipped). A JSON-lines file gives one document per record. One bad
+ * skipped). A JSON-lines file gives one document per record.
+ * A file the index holds with the same size and modification time (and
+ * with opts.verify, checksum) is not read again; a changed one has its
+ * documents replaced; after a folder, the documents of files under it
+ * that are gone (deleted, renamed, now hidden or of a skipped name) are
+ * removed. One bad
  * file, or a @p root that cannot be read, is reported through opts.warn
  * and does not stop the run.
  * Returns GV_OK, or a fatal status from writing the index (GV_EXAPIAN,

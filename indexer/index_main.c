@@ -15,8 +15,14 @@
 
 #define PROG "gavel-index"
 
-enum { EXIT_ALL_INDEXED = 0, EXIT_SOME_FAILED = 1, EXIT_FATAL = 2 };
-enum { OPT_VERSION = 256 };
+/* 75 is EX_TEMPFAIL of sysexits.h: try again later. */
+enum {
+    EXIT_ALL_INDEXED = 0,
+    EXIT_SOME_FAILED = 1,
+    EXIT_FATAL = 2,
+    EXIT_BUSY = 75
+};
+enum { OPT_VERSION = 256, OPT_BATCH_MB, OPT_VERIFY, OPT_WAIT };
 
 static void
 usage(FILE *out)
@@ -30,16 +36,27 @@ usage(FILE *out)
             "JSON lines (*.jsonl, *.ndjson: one article per line), each\n"
             "also gzip'd (+ .gz). Hidden files and folders are left out. A\n"
             "file named on the command line is indexed whatever its name\n"
-            "(as text unless the name says otherwise). Re-indexing a file\n"
-            "replaces its documents.\n"
+            "(as text unless the name says otherwise).\n"
+            "\n"
+            "Running it again updates the index: files with the same size\n"
+            "and modification time are not read again, changed files have\n"
+            "their documents replaced, and the documents of files gone\n"
+            "from a folder PATH (deleted, renamed, hidden) are removed.\n"
             "\n"
             "Options:\n"
             "  -d, --db=PATH      index to create or update (default:\n"
             "                     $GAVEL_DB, else ./gavel.db)\n"
-            "  -b, --batch=N      commit every N documents (default %u);\n"
-            "                     a crash loses at most the current batch\n"
+            "  -b, --batch=N      commit every N documents (default %u)\n"
+            "      --batch-mb=M   ... or every M MB of text (default %u);\n"
+            "                     a crash loses at most the current batch,\n"
+            "                     and the next run finishes the job\n"
+            "      --verify       also compare checksums to find changed\n"
+            "                     files (reads every file)\n"
+            "      --wait=SECONDS wait this long for another gavel-index\n"
+            "                     to finish with the index (default %u)\n"
             "  -L, --follow       descend into symlinked folders\n"
-            "  -v, --verbose      name each file indexed or skipped\n"
+            "  -v, --verbose      name each file: indexed, unchanged,\n"
+            "                     skipped or removed\n"
             "  -q, --quiet        no summary line\n"
             "  -h, --help         show this help and exit\n"
             "      --version      show version information and exit\n"
@@ -47,10 +64,12 @@ usage(FILE *out)
             "Exit status: 0 every file was indexed (invalid UTF-8 repaired,\n"
             "with a warning) or skipped by name; 1 the index was committed\n"
             "but some files or JSON-lines records failed, or were indexed\n"
-            "only up to a size cap (see stderr); 2 bad usage, or the index "
-            "could not be opened\n"
-            "or written (another gavel-index holds it, for one).\n",
-            GV_INDEX_BATCH_DEFAULT);
+            "only up to a size cap (see stderr); 2 bad usage, or the index\n"
+            "could not be opened or written (only earlier commits are\n"
+            "kept); 75 another gavel-index held the index for longer than\n"
+            "--wait.\n",
+            GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_BYTES_DEFAULT >> 20,
+            GV_INDEX_WAIT_DEFAULT);
 }
 
 struct run {
@@ -66,13 +85,18 @@ on_warning(void *ctx, const char *path, const char *msg, gv_warning_kind kind)
 }
 
 static void
-on_progress(void *ctx, const char *path, bool was_indexed)
+on_progress(void *ctx, const char *path, gv_file_event event)
 {
+    static const char *const said[] = {
+        [GV_FILE_INDEXED] = "indexed",
+        [GV_FILE_UNCHANGED] = "unchanged",
+        [GV_FILE_SKIPPED] = "skipped",
+        [GV_FILE_REMOVED] = "removed",
+    };
     const struct run *run = ctx;
 
     if (run->verbose)
-        fprintf(stderr, PROG ": %s '%s'\n", was_indexed ? "indexed" : "skipped",
-                path);
+        fprintf(stderr, PROG ": %s '%s'\n", said[event], path);
 }
 
 static double
@@ -91,6 +115,9 @@ main(int argc, char **argv)
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
         {"batch", required_argument, NULL, 'b'},
+        {"batch-mb", required_argument, NULL, OPT_BATCH_MB},
+        {"verify", no_argument, NULL, OPT_VERIFY},
+        {"wait", required_argument, NULL, OPT_WAIT},
         {"follow", no_argument, NULL, 'L'},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
@@ -106,6 +133,7 @@ main(int argc, char **argv)
     gv_err err = GV_ERR_INIT;
     gv_status st;
     struct timespec t0;
+    unsigned mb;
     int c;
 
     if (!db_path || !*db_path)
@@ -121,6 +149,25 @@ main(int argc, char **argv)
                 return gv_cli_bad_usage(PROG,
                                         "invalid --batch '%s': expected a "
                                         "positive number",
+                                        optarg);
+            break;
+        case OPT_BATCH_MB:
+            if (!gv_cli_parse_uint(optarg, 1, 1u << 20, &mb))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --batch-mb '%s': expected a "
+                                        "positive number",
+                                        optarg);
+            opts.batch_bytes = (size_t)mb << 20;
+            break;
+        case OPT_VERIFY:
+            opts.verify = true;
+            break;
+        case OPT_WAIT:
+            if (!gv_cli_parse_uint(optarg, 0, 7 * 24 * 3600,
+                                   &opts.wait_seconds))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --wait '%s': expected "
+                                        "seconds",
                                         optarg);
             break;
         case 'L':
@@ -157,9 +204,15 @@ main(int argc, char **argv)
     if (st == GV_OK)
         st = gv_indexer_commit(ix, &err);
 
+    if (st == GV_ELOCKED) {
+        fprintf(stderr,
+                PROG ": %s (another gavel-index holds it); gave up after "
+                     "waiting %u s\n",
+                err.msg, opts.wait_seconds);
+        return EXIT_BUSY;
+    }
     if (st != GV_OK) {
-        fprintf(stderr, PROG ": %s%s\n", err.msg,
-                st == GV_ELOCKED ? " (another gavel-index holds it)" : "");
+        fprintf(stderr, PROG ": %s\n", err.msg);
         if (ix)
             fprintf(stderr,
                     PROG ": stopped; the last committed batch is kept\n");
@@ -172,9 +225,10 @@ main(int argc, char **argv)
         docs = 0;
     if (!quiet)
         fprintf(stderr,
-                PROG ": indexed %lu, skipped %lu, failed %lu, warnings %lu "
-                     "in %.2f s (index '%s' holds %u documents)\n",
-                s->indexed, s->skipped, s->failed,
+                PROG ": indexed %lu, unchanged %lu, removed %lu, skipped "
+                     "%lu, failed %lu, warnings %lu in %.2f s (index '%s' "
+                     "holds %u documents)\n",
+                s->indexed, s->unchanged, s->removed, s->skipped, s->failed,
                 s->partial + s->repaired + s->bad_records, seconds_since(&t0),
                 db_path, docs);
     /* Repaired text is indexed whole; a file cut at a cap is not. */

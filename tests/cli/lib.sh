@@ -59,3 +59,8 @@ hit_files() {
 field() {
     "$SRCH" --db "$1" -f json -- "$2" | jq -r ".hits[0] | $3"
 }
+
+# hit_files_in DB QUERY: the base names of the hits' files in DB.
+hit_files_in() {
+    "$SRCH" --db "$1" -n 1000 -f json -- "$2" | jq -r '.hits[].path' | sed 's|.*/||'
+}

@@ -8,7 +8,7 @@ ln -s "$FX/articles/kenya" tree/linked
 ln -s .. tree/real/loop
 run "$IDX" --db a.db tree
 assert_rc 0
-assert_err_has "indexed 1, skipped 2, failed 0"
+assert_err_has "indexed 1, unchanged 0, removed 0, skipped 2, failed 0"
 run "$IDX" --db b.db --follow tree
 assert_rc 0
-assert_err_has "indexed 3, skipped 0, failed 0"
+assert_err_has "indexed 3, unchanged 0, removed 0, skipped 0, failed 0"

@@ -2,7 +2,7 @@
 . "$GV_LIB"
 run "$IDX" --db small.db --batch 1 -v "$FX/articles/uk"
 assert_rc 0
-assert_err_has "indexed 5, skipped 0, failed 0"
+assert_err_has "indexed 5, unchanged 0, removed 0, skipped 0, failed 0"
 assert_err_has "indexed '$FX/articles/uk/uk-solicitor-bribery-trial.txt'"
 run "$IDX" --db big.db "$FX/articles/uk"
 assert_rc 0

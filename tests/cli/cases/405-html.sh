@@ -3,7 +3,7 @@
 . "$GV_LIB"
 run "$IDX" --db idx "$FX/html"
 assert_rc 0
-assert_err_has "indexed 4, skipped 1,"
+assert_err_has "indexed 4, unchanged 0, removed 0, skipped 1,"
 q='[.title, .date, .date_source, .author, .source, .place] | map(. // "-") | join("|")'
 assert_eq "$(field idx quillfeather "$q")" \
     "Court of Appeal quashes harbour pilot's conviction over disclosure failures|2021-05-18|header|Ingrid Halvorsen|Northbank Legal Wire|Leeds" "og: tags"

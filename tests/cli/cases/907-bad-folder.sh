@@ -8,4 +8,4 @@ for f in binary.txt empty.txt truncated.txt.gz not-gzip.txt.gz whitespace-only.t
     assert_err_has "'$FX/bad/$f': "
 done
 # Skipped: README.md. broken.html is recovered by the HTML parser.
-assert_err_has "indexed 3, skipped 1, failed 5"
+assert_err_has "indexed 3, unchanged 0, removed 0, skipped 1, failed 5"
