@@ -16,6 +16,9 @@
 #include <sys/stat.h>
 #include <vector>
 
+// Searches retried when a writer's commits overtake the reader.
+#define MAX_SEARCH_TRIES 5
+
 struct gv_db {
     std::string path;
     gv_db_mode mode;
@@ -734,12 +737,18 @@ gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
         ms->stem = q->stem;
         ms->text_flags = q->text_flags;
         ms->db_path = db->path;
-        try {
-            run_and_fetch(db->rdb, q, opts, ms.get());
-        } catch (const Xapian::DatabaseModifiedError &) {
-            // A writer committed twice while we read: catch up, retry once.
-            db->rdb.reopen();
-            run_and_fetch(db->rdb, q, opts, ms.get());
+        // A writer that commits twice while we read makes the revision we
+        // read go away: catch up with it and read again. Each try is
+        // quick, so a few are enough even for a writer committing often.
+        for (int tries = 1;; tries++) {
+            try {
+                run_and_fetch(db->rdb, q, opts, ms.get());
+                break;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                if (tries == MAX_SEARCH_TRIES)
+                    throw;
+                db->rdb.reopen();
+            }
         }
         *out = ms.release();
         return GV_OK;

@@ -306,7 +306,7 @@ typedef struct gv_search_opts {
  * Rank the documents of @p db that match @p q with BM25 and keep hits
  * offset..offset+limit-1 in *out, for gv_mset_free(), with their documents
  * already read. When another process commits meanwhile, the database is
- * reopened and the search retried once.
+ * reopened and the search retried (a few times at most).
  * Returns GV_OK, GV_EIO, GV_ECORRUPT, GV_EXAPIAN, GV_ENOMEM.
  */
 GV_MUST_CHECK gv_status
