@@ -528,11 +528,21 @@ class CFieldProcessor : public Xapian::FieldProcessor
             if (error->empty())
                 *error = err.msg[0] ? err.msg : "bad value";
             delete q;
-            return Xapian::Query::MatchNothing;
+            return never_matches();
         }
         Xapian::Query result = q->query;
         delete q;
-        return result;
+        return result.empty() ? never_matches() : result;
+    }
+
+  private:
+    // Not MatchNothing: libxapian 1.4.22's parser dereferences the null
+    // internals of an empty Query that a field processor returns in some
+    // contexts ("J\n+(-date:2" crashed gavel-search; found by fuzz_query).
+    // No document has this term: the indexer makes no term with it.
+    static Xapian::Query never_matches()
+    {
+        return Xapian::Query("XGVNOMATCH");
     }
 };
 
