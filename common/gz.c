@@ -3,9 +3,12 @@
 #include "gz.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #define CHUNK        65536u
@@ -51,10 +54,33 @@ typedef struct gz_stream {
 static gv_status
 stream_open(gz_stream *s, const char *path, size_t max_raw, gv_err *err)
 {
+    struct stat st;
+    int fd;
+
     memset(s, 0, sizeof(*s));
-    s->f = fopen(path, "rb");
-    if (!s->f)
+    /* Only a regular file is read. The walk checked that, but the entry
+     * may have been replaced since by a FIFO (open would wait for a
+     * writer forever) or a device (/dev/zero never ends): O_NONBLOCK
+     * keeps the open from waiting, fstat() checks what was opened, and
+     * O_NOCTTY keeps a terminal from becoming ours. */
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
         return gv_err_set(err, GV_EIO, "cannot open: %s", strerror(errno));
+    if (fstat(fd, &st) != 0) {
+        int saved = errno;
+        close(fd);
+        return gv_err_set(err, GV_EIO, "cannot open: %s", strerror(saved));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return gv_err_set(err, GV_EIO, "cannot open: not a regular file");
+    }
+    if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+        !(s->f = fdopen(fd, "rb"))) {
+        int saved = errno;
+        close(fd);
+        return gv_err_set(err, GV_EIO, "cannot open: %s", strerror(saved));
+    }
     s->raw_left = max_raw;
     s->first = true;
     s->gzip = gv_gz_is_gzip_name(path);

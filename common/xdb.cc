@@ -88,6 +88,18 @@ status_from_exception(gv_err *err, const char *subject)
         return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
                           e.get_msg().c_str());
     } catch (const Xapian::DatabaseError &e) {
+        // A full disk shows up as "DatabaseError: Error writing block 9 (No
+        // space left on device)": say first what the user has to act on.
+        // Xapian 1.4 exposes the errno only as its strerror() text.
+        const char *why = e.get_error_string();
+        if (why && (std::strcmp(why, std::strerror(ENOSPC)) == 0 ||
+                    std::strcmp(why, std::strerror(EDQUOT)) == 0))
+            return gv_err_set(err, GV_EIO, "cannot write index '%s': %s (%s)",
+                              s,
+                              std::strcmp(why, std::strerror(ENOSPC)) == 0
+                                  ? "no space left on device"
+                                  : "disk quota exceeded",
+                              e.get_msg().c_str());
         return gv_err_set(err, GV_EIO, "index '%s': %s", s,
                           e.get_description().c_str());
     } catch (const Xapian::Error &e) {
@@ -565,11 +577,21 @@ class CFieldProcessor : public Xapian::FieldProcessor
             if (error->empty())
                 *error = err.msg[0] ? err.msg : "bad value";
             delete q;
-            return Xapian::Query::MatchNothing;
+            return never_matches();
         }
         Xapian::Query result = q->query;
         delete q;
-        return result;
+        return result.empty() ? never_matches() : result;
+    }
+
+  private:
+    // Not MatchNothing: libxapian 1.4.22's parser dereferences the null
+    // internals of an empty Query that a field processor returns in some
+    // contexts ("J\n+(-date:2" crashed gavel-search; found by fuzz_query).
+    // No document has this term: the indexer makes no term with it.
+    static Xapian::Query never_matches()
+    {
+        return Xapian::Query("XGVNOMATCH");
     }
 };
 

@@ -10,7 +10,11 @@
 
 #include "buf.h"
 
-#define MAX_DEPTH 256
+/* Deeper than any real archive, yet bounded: each level is a stack frame
+ * of the recursive walk. A path of PATH_MAX (4096) bytes has at most 2048
+ * levels; past about 4096 bytes the system refuses the path itself
+ * (ENAMETOOLONG), which is a warning like this limit. */
+#define MAX_DEPTH 1024
 
 /* The folders on the way down from the root, to refuse loops. */
 typedef struct dir_stack {
@@ -55,7 +59,12 @@ visit(gv_buf *path, unsigned flags, const gv_walk_ops *ops, dir_stack *stack,
     }
     st = lst;
     if (S_ISLNK(lst.st_mode) && stat(path->data, &st) != 0) {
-        report(ops, path->data, "broken symbolic link");
+        /* Missing target (also a file deleted after the listing), a loop
+         * of links (a -> b -> a), or a target we may not look at. */
+        report(ops, path->data,
+               errno == ENOENT  ? "broken symbolic link"
+               : errno == ELOOP ? "symbolic link loop"
+                                : strerror(errno));
         return GV_OK;
     }
     if (S_ISREG(st.st_mode))

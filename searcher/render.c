@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "utf8.h"
 
 const gv_format gv_formats[] = {
     {"text", gv_render_text, "one block per hit, for people (default)"},
@@ -46,14 +47,28 @@ put_snippet(gv_buf *b, const char *snippet, const char *on, const char *off,
     return st;
 }
 
-/* Append @p s for a terminal: control characters shown as '?'. */
+/* Append @p s for a terminal: control characters shown as '?' (a file
+ * name with a newline stays on its line), and bytes that are not UTF-8 (a
+ * Latin-1 file name; stored text is already clean) as U+FFFD, as in
+ * JSON. */
 static gv_status
 put_clean(gv_buf *b, const char *s, gv_err *err)
 {
+    size_t n = strlen(s), i = 0;
     gv_status st = GV_OK;
 
-    for (const char *p = s; st == GV_OK && *p; p++)
-        st = gv_buf_putc(b, is_control(*p) ? '?' : *p, err);
+    while (st == GV_OK && i < n) {
+        uint32_t cp;
+        size_t len = gv_utf8_decode(s + i, n - i, &cp);
+
+        if (len == 0)
+            st = gv_buf_puts(b, "\xef\xbf\xbd", err), len = 1;
+        else if (len == 1)
+            st = gv_buf_putc(b, is_control(s[i]) ? '?' : s[i], err);
+        else
+            st = gv_buf_append(b, s + i, len, err);
+        i += len;
+    }
     return st;
 }
 

@@ -133,6 +133,18 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
                           "query of %zu bytes is longer than the %u-byte "
                           "limit",
                           n, GV_MAX_QUERY_BYTES);
+    /* Xapian would read stray bytes as Latin-1 and quietly search for
+     * other words (and an XPATH term of a non-UTF-8 file name could never
+     * match either way): say so instead, naming the first bad byte. */
+    if (!gv_utf8_is_valid(req->query, n)) {
+        size_t at = 0;
+        uint32_t cp;
+        for (size_t len; (len = gv_utf8_decode(req->query + at, n - at, &cp));)
+            at += len;
+        return gv_err_set(err, GV_EQUERY,
+                          "query is not valid UTF-8 (byte %zu is 0x%02x)",
+                          at + 1, (unsigned)(unsigned char)req->query[at]);
+    }
     gv_qparser_set_default_op(s->qp, req->match_any ? GV_OP_OR : GV_OP_AND);
     st = gv_qparser_parse(s->qp, req->query, out, &parse_err);
     if (st == GV_EQUERY) {

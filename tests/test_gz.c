@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -474,6 +475,34 @@ test_names(void)
     CHECK(v != NULL && v[0] >= '1' && v[0] <= '9');
 }
 
+/* Only regular files are read: a FIFO (the walk saw a file, then it was
+ * replaced) must not make the open wait for a writer, nor a device such
+ * as /dev/zero be read forever. */
+static void
+test_not_regular(void)
+{
+    char path[4200];
+    gv_buf out = GV_BUF_INIT;
+    gv_read_info info;
+    gv_err err = GV_ERR_INIT;
+    gv_line_reader *r = NULL;
+    const gv_line_limits lim = {1024, 1024, 1024};
+
+    snprintf(path, sizeof(path), "%s/test_gz_fifo.%ld.txt", tmpdir,
+             (long)getpid());
+    remove(path);
+    CHECK(mkfifo(path, 0600) == 0);
+    CHECK(gv_gz_read_file(path, NULL, &out, &info, &err) == GV_EIO);
+    CHECK_STR(err.msg, "cannot open: not a regular file");
+    gv_err_clear(&err);
+    CHECK(gv_lines_open(path, &lim, &r, &err) == GV_EIO && !r);
+    remove(path);
+    gv_err_clear(&err);
+    CHECK(gv_gz_read_file("/dev/zero", NULL, &out, &info, &err) == GV_EIO);
+    CHECK(out.len == 0);
+    gv_buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -490,5 +519,6 @@ main(void)
     test_concatenated_members();
     test_lines();
     test_names();
+    test_not_regular();
     return CHECK_DONE();
 }

@@ -89,6 +89,18 @@ test_search(void)
     req.query = " \t";
     CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_EQUERY);
     CHECK_STR(err.msg, "empty query");
+    /* Stray bytes (a Latin-1 terminal) are refused, not read as Latin-1;
+     * a valid query over several lines is fine. */
+    gv_err_clear(&err);
+    req.query = "caf\xe9 court";
+    CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_EQUERY);
+    CHECK_STR(err.msg, "query is not valid UTF-8 (byte 4 is 0xe9)");
+    gv_err_clear(&err);
+    req.query = "court \xc3";
+    CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_EQUERY);
+    CHECK_STR(err.msg, "query is not valid UTF-8 (byte 7 is 0xc3)");
+    CHECK(rs == NULL);
+    CHECK(count_hits(s, "caf\xc3\xa9 OR extradition", false) == 3);
     gv_searcher_close(s);
 
     gv_err_clear(&err);
@@ -147,6 +159,25 @@ test_render(void)
     gv_buf_reset(&out);
     CHECK(gv_render_text(&rs, &color, &out, &err) == GV_OK);
     CHECK(strstr(out.data, "the \x1b[1mcourt\x1b[0m sat") != NULL);
+
+    /* A file name in Latin-1, with a tab: U+FFFD and '?' in text, U+FFFD
+     * and \t in JSON, so both stay valid UTF-8 and a hit one block. */
+    {
+        const char odd[] = "path=/a/caf\xe9\t\xc3\xa9.txt\ntitle=T";
+        gv_result o = r;
+        gv_result_set ors = rs;
+
+        CHECK(gv_record_parse(odd, sizeof(odd) - 1, &o.record, &err) == GV_OK);
+        ors.results = &o;
+        gv_buf_reset(&out);
+        CHECK(gv_render_text(&ors, &plain, &out, &err) == GV_OK);
+        CHECK(strstr(out.data, "   /a/caf\xef\xbf\xbd?\xc3\xa9.txt\n") != NULL);
+        gv_buf_reset(&out);
+        CHECK(gv_render_json(&ors, &plain, &out, &err) == GV_OK);
+        CHECK(strstr(out.data,
+                     "\"path\":\"/a/caf\xef\xbf\xbd\\t\xc3\xa9.txt\"") != NULL);
+        gv_record_release(&o.record);
+    }
 
     gv_buf_reset(&out);
     CHECK(gv_render_json(&rs, &plain, &out, &err) == GV_OK);
