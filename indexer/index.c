@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -596,10 +597,15 @@ static bool
 walk_enter_dir(void *ctx, const char *path, const struct stat *st)
 {
     const gv_indexer *ix = ctx;
+    char marker[PATH_MAX];
 
-    (void)path;
-    return !(ix->have_db_stat && st->st_dev == ix->db_stat.st_dev &&
-             st->st_ino == ix->db_stat.st_ino);
+    if (ix->have_db_stat && st->st_dev == ix->db_stat.st_dev &&
+        st->st_ino == ix->db_stat.st_ino)
+        return false;
+    /* Nor any other Xapian index met on the way (through -L, say): its
+     * tables are not articles. */
+    snprintf(marker, sizeof(marker), "%s/iamglass", path);
+    return access(marker, F_OK) != 0;
 }
 
 static void
@@ -644,7 +650,12 @@ gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err)
     gv_status st;
 
     if (stat(root, &sb) != 0) {
-        walk_problem(ix, root, strerror(errno));
+        bool is_link = lstat(root, &sb) == 0 && S_ISLNK(sb.st_mode);
+        walk_problem(ix, root,
+                     !is_link          ? strerror(errno)
+                     : errno == ELOOP  ? "symbolic link loop"
+                     : errno == ENOENT ? "broken symbolic link"
+                                       : strerror(errno));
         return GV_OK;
     }
     /* A file named on the command line is indexed whatever its name:

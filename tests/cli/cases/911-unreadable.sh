@@ -24,7 +24,7 @@ chmod 644 in/sealed.txt
 assert_rc 1
 assert_err_has "gavel-index: warning: 'in/sealed.txt': skipping: cannot open: Permission denied"
 assert_err_has "gavel-index: warning: 'in/locked': skipping: Permission denied"
-assert_err_has "indexed 1, skipped 0, failed 2"
+assert_err_has "indexed 1, unchanged 0, removed 0, skipped 0, failed 2"
 run "$SRCH" --db w/idx magistrates
 assert_rc 0
 run "$SRCH" --db w/idx quillsealed
@@ -35,4 +35,4 @@ run $as_user "$IDX" --db w/idx in/sealed.txt in/uk-magistrates-backlog.txt
 chmod 644 in/sealed.txt
 assert_rc 1
 assert_err_has "gavel-index: warning: 'in/sealed.txt': skipping: cannot open: Permission denied"
-assert_err_has "indexed 1, skipped 0, failed 1"
+assert_err_has "indexed 0, unchanged 1, removed 0, skipped 0, failed 1"

@@ -22,7 +22,7 @@ fi
 n=$(echo $specials | wc -w)
 run timeout 20 "$IDX" --db idx in
 assert_rc 0 "a folder with special files"
-assert_err_has "indexed 1, skipped $n, failed 0"
+assert_err_has "indexed 1, unchanged 0, removed 0, skipped $n, failed 0"
 run timeout 20 "$IDX" -v --db idx in
 assert_err_has "gavel-index: skipped 'in/fifo.txt'"
 assert_err_has "gavel-index: skipped 'in/zero.txt'"
@@ -31,12 +31,12 @@ for f in $specials; do
     run timeout 20 "$IDX" --db idx "in/$f" in/uk-magistrates-backlog.txt
     assert_rc 1 "$f on the command line"
     assert_err_has "gavel-index: warning: 'in/$f': skipping: not a file or folder"
-    assert_err_has "indexed 1, skipped 0, failed 1"
+    assert_err_has "indexed 0, unchanged 1, removed 0, skipped 0, failed 1"
 done
 run timeout 20 "$IDX" --db idx /dev/zero /dev/null in/fifo.txt
 assert_rc 1
 assert_err_has "'/dev/zero': skipping: not a file or folder"
 assert_err_has "'in/fifo.txt': skipping: not a file or folder"
-assert_err_has "indexed 0, skipped 0, failed 3"
+assert_err_has "indexed 0, unchanged 0, removed 0, skipped 0, failed 3"
 run "$SRCH" --db idx magistrates
 assert_rc 0

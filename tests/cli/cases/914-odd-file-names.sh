@@ -11,10 +11,10 @@ printf 'Title: Newline ruling\n\nzanzibarite two\n' >"$newline"
 printf 'Title: Tab ruling\n\nzanzibarite three\n' >"$tab"
 run "$IDX" --db idx in
 assert_rc 0
-assert_err_has "indexed 3, skipped 0, failed 0"
+assert_err_has "indexed 3, unchanged 0, removed 0, skipped 0, failed 0"
 run "$IDX" --db idx2 "$latin1" "$newline" "$tab"
 assert_rc 0
-assert_err_has "indexed 3, skipped 0, failed 0"
+assert_err_has "indexed 3, unchanged 0, removed 0, skipped 0, failed 0"
 run "$SRCH" --db idx -f json zanzibarite
 assert_rc 0
 jq -e . out >/dev/null || fail "JSON is not valid"

@@ -14,7 +14,7 @@ mkdir deep
 ) || fail "cannot build the 300-deep tree"
 run "$IDX" --db idx deep
 assert_rc 0
-assert_err_has "indexed 1, skipped 0, failed 0"
+assert_err_has "indexed 1, unchanged 0, removed 0, skipped 0, failed 0"
 run "$SRCH" --db idx abyssquill
 assert_rc 0
 
@@ -34,7 +34,7 @@ name=$(printf '%0200d' 0)
 run timeout 60 "$IDX" --db idx2 deeper
 assert_rc 1
 assert_err_has "skipping: File name too long"
-assert_err_has "indexed 1, skipped 0, failed 1"
+assert_err_has "indexed 1, unchanged 0, removed 0, skipped 0, failed 1"
 run "$SRCH" --db idx2 magistrates
 assert_rc 0
 rm -rf deeper 2>/dev/null || true

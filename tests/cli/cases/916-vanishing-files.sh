@@ -9,15 +9,18 @@ ln -s missing.txt in/gone.txt
 run "$IDX" --db idx in
 assert_rc 1
 assert_err_has "gavel-index: warning: 'in/gone.txt': skipping: broken symbolic link"
-assert_err_has "indexed 2, skipped 0, failed 1"
+assert_err_has "indexed 2, unchanged 0, removed 0, skipped 0, failed 1"
 run "$IDX" --db idx in/gone.txt in/uk-magistrates-backlog.txt
 assert_rc 1
-assert_err_has "gavel-index: warning: 'in/gone.txt': skipping: No such file or directory"
+assert_err_has "gavel-index: warning: 'in/gone.txt': skipping: broken symbolic link"
 : >in/shrink.txt
 rm in/gone.txt
 run "$IDX" --db idx in
 assert_rc 1
 assert_err_has "gavel-index: warning: 'in/shrink.txt': skipping: no text"
-assert_err_has "indexed 1, skipped 0, failed 1"
+assert_err_has "indexed 0, unchanged 1, removed 0, skipped 0, failed 1"
+# The emptied file's old document went with its old content.
+run "$SRCH" --db idx vanishword
+assert_rc 1
 run "$SRCH" --db idx magistrates
 assert_rc 0
