@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -53,10 +54,13 @@ struct gv_mset {
     std::string db_path; // for messages about reading hits
     Xapian::Stem stem;
     unsigned text_flags;
+    // The hits' documents, read while the searched revision is open;
+    // their values are read only when asked for (a body for a snippet).
+    std::vector<Xapian::Document> docs;
     // Strings handed to C live here until gv_mset_free().
+    // (A map per hit, as its nodes never move: pointers stay valid.)
     std::vector<std::string> data;
-    std::vector<std::vector<std::string>> values;
-    std::vector<bool> fetched;
+    std::vector<std::map<unsigned, std::string>> values;
 };
 
 // Turn the exception being handled into a status and message. Call only
@@ -731,22 +735,21 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
     return enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
 }
 
-static void
-fetch_hit(gv_mset *ms, unsigned i);
-
-// Run the search and read every hit's document now, while the revision the
-// ranking came from is still the one open.
+// Run the search and read every hit's document data now, while the
+// revision the ranking came from is still the one open.
 static void
 run_and_fetch(Xapian::Database &rdb, const gv_query *q,
               const gv_search_opts *opts, gv_mset *ms)
 {
     ms->mset = run_enquire(rdb, q, opts);
     size_t n = ms->mset.size();
+    ms->docs.assign(n, Xapian::Document());
     ms->data.assign(n, std::string());
-    ms->values.assign(n, std::vector<std::string>());
-    ms->fetched.assign(n, false);
-    for (unsigned i = 0; i < n; i++)
-        fetch_hit(ms, i);
+    ms->values.assign(n, std::map<unsigned, std::string>());
+    for (unsigned i = 0; i < n; i++) {
+        ms->docs[i] = ms->mset[i].get_document();
+        ms->data[i] = ms->docs[i].get_data();
+    }
 }
 
 gv_status
@@ -825,23 +828,22 @@ gv_mset_upper_bound(const gv_mset *ms)
     }
 }
 
-// Read hit i's document once and keep its data and values in the mset.
-static void
-fetch_hit(gv_mset *ms, unsigned i)
+// Value @p slot of hit @p i, read once. A value that can no longer be
+// read (a writer has since replaced the revision searched) is empty: it
+// only ever feeds a snippet.
+static const std::string &
+hit_value(gv_mset *ms, unsigned i, unsigned slot)
 {
-    if (ms->fetched[i])
-        return;
-    Xapian::Document doc = ms->mset[i].get_document();
-    ms->data[i] = doc.get_data();
-    std::vector<std::string> &vals = ms->values[i];
-    for (Xapian::ValueIterator v = doc.values_begin(); v != doc.values_end();
-         ++v) {
-        Xapian::valueno slot = v.get_valueno();
-        if (slot >= vals.size())
-            vals.resize(slot + 1);
-        vals[slot] = *v;
+    auto found = ms->values[i].find(slot);
+    if (found != ms->values[i].end())
+        return found->second;
+    std::string v;
+    try {
+        v = ms->docs[i].get_value(slot);
+    } catch (const Xapian::DatabaseModifiedError &) {
+        v.clear();
     }
-    ms->fetched[i] = true;
+    return ms->values[i].emplace(slot, std::move(v)).first->second;
 }
 
 gv_status
@@ -853,7 +855,6 @@ gv_mset_hit(gv_mset *ms, unsigned i, gv_hit *out, gv_err *err)
                           (unsigned)ms->mset.size());
     try {
         Xapian::MSetIterator it = ms->mset[i];
-        fetch_hit(ms, i);
         out->docid = *it;
         out->rank = it.get_rank();
         out->weight = it.get_weight();
@@ -876,12 +877,9 @@ gv_mset_value(gv_mset *ms, unsigned i, unsigned slot, const char **out,
         return gv_err_set(err, GV_EINVAL, "hit %u of %u", i,
                           (unsigned)ms->mset.size());
     try {
-        fetch_hit(ms, i);
-        const std::vector<std::string> &vals = ms->values[i];
-        if (slot < vals.size()) {
-            *out = vals[slot].c_str();
-            *len_out = vals[slot].size();
-        }
+        const std::string &v = hit_value(ms, i, slot);
+        *out = v.c_str();
+        *len_out = v.size();
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, ms->db_path.c_str());
