@@ -29,16 +29,31 @@ static const char *const field_prefixes[GV_FIELD_COUNT] = {
 /* A gap of positions between fields, so that no phrase spans two. */
 #define FIELD_POSITION_GAP 100
 
+#define FNV_OFFSET 0xcbf29ce484222325u
+#define FNV_PRIME  0x100000001b3u
+
+static uint64_t
+fnv1a64_more(uint64_t h, const char *s)
+{
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
 static uint64_t
 fnv1a64(const char *s)
 {
-    uint64_t h = 0xcbf29ce484222325u;
+    return fnv1a64_more(FNV_OFFSET, s);
+}
 
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3u;
-    }
-    return h;
+uint64_t
+gv_record_key(const gv_record *r)
+{
+    uint64_t h = fnv1a64(r->path ? r->path : "");
+
+    return r->record ? fnv1a64_more(fnv1a64_more(h, "#"), r->record) : h;
 }
 
 /* @p prefix + @p path [+ "#" + @p record] into @p out; one too long for a
@@ -269,6 +284,9 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
         st = encode_record(a, path, record, iso, &data, err);
     if (st == GV_OK)
         st = gv_xdoc_set_data(doc, data.data, data.len, err);
+    if (st == GV_OK && a->fields[GV_FIELD_SOURCE])
+        st = gv_xdoc_set_value(doc, GV_SLOT_SOURCE, a->fields[GV_FIELD_SOURCE],
+                               strlen(a->fields[GV_FIELD_SOURCE]), err);
     if (st == GV_OK)
         st = gv_xdoc_set_value(
             doc, GV_SLOT_BODY, a->body,

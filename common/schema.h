@@ -9,6 +9,8 @@
 #include "gv.h"
 #include "xdb.h"
 
+#include <stdint.h>
+
 #define GV_STEM_LANG  "english"
 #define GV_TEXT_FLAGS GV_TEXT_CJK_NGRAM
 
@@ -32,8 +34,9 @@
 #define GV_STAMP_KEY_PREFIX "F"
 
 /* Value slots. */
-#define GV_SLOT_DATE 0 /* "YYYYMMDD": sorts and ranges as a string */
-#define GV_SLOT_BODY 1 /* the start of the body, for snippets */
+#define GV_SLOT_DATE   0 /* "YYYYMMDD": sorts and ranges as a string */
+#define GV_SLOT_BODY   1 /* the start of the body, for snippets */
+#define GV_SLOT_SOURCE 2 /* the source as written, for counting */
 
 /* Title words count this many times a body word. */
 #define GV_TITLE_WDF 2
@@ -114,5 +117,10 @@ gv_record_parse(const char *data, size_t len, gv_record *out, gv_err *err);
 /** Free what @p r owns. NULL is allowed. */
 void
 gv_record_release(gv_record *r);
+
+/** A 64-bit hash of the document's identity (its path and record): the
+ * same for every version of the document, whatever its Xapian number. */
+uint64_t
+gv_record_key(const gv_record *r);
 
 #endif

@@ -348,6 +348,79 @@ gv_db_each_metadata(gv_db *db, const char *prefix, gv_metadata_fn fn, void *ctx,
 }
 
 gv_status
+gv_db_term_count(gv_db *db, unsigned long long *out, gv_err *err)
+{
+    *out = 0;
+    try {
+        for (Xapian::TermIterator t = db->rdb.allterms_begin();
+             t != db->rdb.allterms_end(); ++t)
+            ++*out;
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_revision(gv_db *db, unsigned long long *out, gv_err *err)
+{
+    *out = 0;
+    try {
+        *out = db->rdb.get_revision();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_value_bounds(gv_db *db, unsigned slot, gv_buf *lo, gv_buf *hi,
+                   gv_err *err)
+{
+    gv_buf_reset(lo);
+    gv_buf_reset(hi);
+    try {
+        // The bounds may be loose after deletions; the real first and last
+        // values are what a person wants to see.
+        std::string l, h;
+        Xapian::ValueIterator v = db->rdb.valuestream_begin(slot);
+        if (v != db->rdb.valuestream_end(slot)) {
+            l = h = *v;
+            for (; v != db->rdb.valuestream_end(slot); ++v) {
+                if (*v < l)
+                    l = *v;
+                if (*v > h)
+                    h = *v;
+            }
+        }
+        gv_status st = gv_buf_append(lo, l.data(), l.size(), err);
+        return st == GV_OK ? gv_buf_append(hi, h.data(), h.size(), err) : st;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_top_values(gv_db *db, unsigned slot, unsigned max, gv_value_count_fn fn,
+                 void *ctx, gv_err *err)
+{
+    try {
+        Xapian::Enquire enq(db->rdb);
+        enq.set_query(Xapian::Query::MatchAll);
+        Xapian::ValueCountMatchSpy spy(slot);
+        enq.add_matchspy(&spy);
+        enq.get_mset(0, 0, db->rdb.get_doccount());
+        for (Xapian::TermIterator v = spy.top_values_begin(max);
+             v != spy.top_values_end(max); ++v)
+            if (!fn(ctx, (*v).c_str(), v.get_termfreq()))
+                break;
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
 gv_db_term_freq(gv_db *db, const char *term, unsigned *out, gv_err *err)
 {
     *out = 0;

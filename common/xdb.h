@@ -99,6 +99,33 @@ gv_db_get_metadata(gv_db *db, const char *key, gv_buf *out, gv_err *err);
 GV_MUST_CHECK gv_status
 gv_db_set_metadata(gv_db *db, const char *key, const char *value, gv_err *err);
 
+/** The number of distinct terms in @p db (it walks them all) into *out.
+ * Returns GV_OK, GV_EIO, GV_EXAPIAN. */
+GV_MUST_CHECK gv_status
+gv_db_term_count(gv_db *db, unsigned long long *out, gv_err *err);
+
+/** The revision of @p db (it grows with each commit) into *out. */
+GV_MUST_CHECK gv_status
+gv_db_revision(gv_db *db, unsigned long long *out, gv_err *err);
+
+/** The lowest and highest value in @p slot into @p lo and @p hi (reset
+ * first; empty when no document has one). */
+GV_MUST_CHECK gv_status
+gv_db_value_bounds(gv_db *db, unsigned slot, gv_buf *lo, gv_buf *hi,
+                   gv_err *err);
+
+/** Called for each value counted; returning false stops. */
+typedef bool (*gv_value_count_fn)(void *ctx, const char *value, unsigned count);
+
+/**
+ * The @p max most frequent values of @p slot over all documents, most
+ * frequent first, each with its number of documents, through @p fn.
+ * Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_top_values(gv_db *db, unsigned slot, unsigned max, gv_value_count_fn fn,
+                 void *ctx, gv_err *err);
+
 /** Called for each metadata key; returning false stops the walk. */
 typedef bool (*gv_metadata_fn)(void *ctx, const char *key, const char *value);
 

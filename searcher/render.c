@@ -1,25 +1,11 @@
 /* Result renderers (see render.h). */
 #include "render.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "json.h"
 #include "utf8.h"
-
-const gv_format gv_formats[] = {
-    {"text", gv_render_text, "one block per hit, for people (default)"},
-    {"json", gv_render_json, "one JSON document with every hit"},
-    {NULL, NULL, NULL},
-};
-
-const gv_format *
-gv_format_find(const char *name)
-{
-    for (const gv_format *f = gv_formats; f->name; f++)
-        if (strcmp(f->name, name) == 0)
-            return f;
-    return NULL;
-}
 
 static bool
 is_control(char c)
@@ -86,13 +72,40 @@ put_count_line(const gv_result_set *rs, gv_buf *b, gv_err *err)
                          rs->offset + 1, rs->offset + (unsigned)rs->count);
 }
 
-gv_status
-gv_render_text(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
-               gv_err *err)
+/* In a run of several queries, each result starts with what it is for. */
+static gv_status
+put_text_header(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+                gv_err *err)
+{
+    gv_status st;
+
+    if (!opts->batch)
+        return GV_OK;
+    st = gv_buf_puts(b, opts->first ? "== " : "\n== ", err);
+    if (st == GV_OK && rs->name) {
+        st = put_clean(b, rs->name, err);
+        if (st == GV_OK)
+            st = gv_buf_puts(b, ": ", err);
+    }
+    if (st == GV_OK)
+        st = put_clean(b, rs->query ? rs->query : "", err);
+    return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
+}
+
+static gv_status
+text_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+            gv_err *err)
 {
     const char *on = opts->use_color ? "\033[1m" : "**";
     const char *off = opts->use_color ? "\033[0m" : "**";
-    gv_status st = put_count_line(rs, b, err);
+    gv_status st = put_text_header(rs, opts, b, err);
+
+    if (st == GV_OK && opts->only_new)
+        st = gv_buf_printf(b, err, "%zu new (of %s%u match%s)\n", rs->count,
+                           rs->lower_bound == rs->upper_bound ? "" : "about ",
+                           rs->estimated, rs->estimated == 1 ? "" : "es");
+    else if (st == GV_OK)
+        st = put_count_line(rs, b, err);
 
     for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
         const gv_result *r = &rs->results[i];
@@ -140,59 +153,119 @@ gv_render_text(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
     return st;
 }
 
-static gv_status
-put_json_hit(const gv_result *r, gv_buf *b, gv_err *err)
-{
-    static const gv_field shown[] = {GV_FIELD_TITLE, GV_FIELD_SOURCE,
-                                     GV_FIELD_AUTHOR, GV_FIELD_PLACE,
-                                     GV_FIELD_URL};
-    gv_buf snippet = GV_BUF_INIT;
-    gv_status st;
+/* The fields of a hit, in the order of every structured format. */
+enum hit_field {
+    F_RANK,
+    F_DOCID,
+    F_PATH,
+    F_RECORD,
+    F_SCORE,
+    F_PERCENT,
+    F_DATE,
+    F_DATE_SOURCE,
+    F_TITLE,
+    F_SOURCE,
+    F_AUTHOR,
+    F_PLACE,
+    F_URL,
+    F_SNIPPET,
+    F_COUNT
+};
 
-    st = gv_buf_printf(b, err, "{\"rank\":%u,\"docid\":%u,\"path\":", r->rank,
-                       r->docid);
-    if (st == GV_OK)
-        st = gv_json_string_or_null(b, r->record.path, err);
-    if (st == GV_OK)
-        st = gv_buf_puts(b, ",\"record\":", err);
-    if (st == GV_OK)
-        st = gv_json_string_or_null(b, r->record.record, err);
-    if (st == GV_OK)
-        st = gv_buf_printf(b, err,
-                           ",\"score\":%.4f,\"percent\":%d,\"date\":", r->score,
-                           r->percent);
-    if (st == GV_OK)
-        st = gv_json_string_or_null(b, r->record.fields[GV_FIELD_DATE], err);
-    if (st == GV_OK)
-        st = gv_buf_puts(b, ",\"date_source\":", err);
-    if (st == GV_OK)
-        st = gv_json_string_or_null(b, r->record.date_source, err);
-    for (size_t i = 0; st == GV_OK && i < sizeof(shown) / sizeof(*shown); i++) {
-        st = gv_buf_printf(b, err, ",\"%s\":", gv_field_name(shown[i]));
-        if (st == GV_OK)
-            st = gv_json_string_or_null(b, r->record.fields[shown[i]], err);
+static const char *const hit_field_names[F_COUNT] = {
+    "rank",        "docid", "path",   "record", "score", "percent", "date",
+    "date_source", "title", "source", "author", "place", "url",     "snippet"};
+
+/* Field @p f of @p r as text into @p b (reset first); false when the hit
+ * has no such field (JSON null, an empty TSV column). *is_number says
+ * whether it is a JSON number. */
+static bool
+hit_field(const gv_result *r, enum hit_field f, gv_buf *b, bool *is_number,
+          gv_err *err)
+{
+    static const gv_field fields[F_COUNT] = {
+        [F_DATE] = GV_FIELD_DATE,     [F_TITLE] = GV_FIELD_TITLE,
+        [F_SOURCE] = GV_FIELD_SOURCE, [F_AUTHOR] = GV_FIELD_AUTHOR,
+        [F_PLACE] = GV_FIELD_PLACE,   [F_URL] = GV_FIELD_URL};
+    const char *s = NULL;
+
+    gv_buf_reset(b);
+    *is_number = f == F_RANK || f == F_DOCID || f == F_SCORE || f == F_PERCENT;
+    switch (f) {
+    case F_RANK:
+        return gv_buf_printf(b, err, "%u", r->rank) == GV_OK;
+    case F_DOCID:
+        return gv_buf_printf(b, err, "%u", r->docid) == GV_OK;
+    case F_SCORE:
+        return gv_buf_printf(b, err, "%.4f", r->score) == GV_OK;
+    case F_PERCENT:
+        return gv_buf_printf(b, err, "%d", r->percent) == GV_OK;
+    case F_PATH:
+        s = r->record.path;
+        break;
+    case F_RECORD:
+        s = r->record.record;
+        break;
+    case F_DATE_SOURCE:
+        s = r->record.date_source;
+        break;
+    case F_SNIPPET:
+        return r->snippet &&
+               put_snippet(b, r->snippet, "**", "**", err) == GV_OK;
+    default:
+        s = r->record.fields[fields[f]];
+        break;
     }
-    if (st == GV_OK)
-        st = put_snippet(&snippet, r->snippet, "**", "**", err);
-    if (st == GV_OK)
-        st = gv_buf_puts(b, ",\"snippet\":", err);
-    if (st == GV_OK)
-        st = gv_json_string(b, snippet.data, snippet.len, err);
-    if (st == GV_OK)
-        st = gv_buf_putc(b, '}', err);
-    gv_buf_release(&snippet);
+    return s && gv_buf_puts(b, s, err) == GV_OK;
+}
+
+/* The fields of @p r as JSON members, "rank":1,...,"snippet":"..." */
+static gv_status
+put_json_fields(const gv_result *r, gv_buf *b, gv_err *err)
+{
+    gv_buf v = GV_BUF_INIT;
+    gv_status st = GV_OK;
+    bool number;
+
+    for (int f = 0; st == GV_OK && f < F_COUNT; f++) {
+        bool has = hit_field(r, (enum hit_field)f, &v, &number, err);
+        if (err->code != GV_OK)
+            st = err->code;
+        else
+            st = gv_buf_printf(b, err, "%s\"%s\":", f ? "," : "",
+                               hit_field_names[f]);
+        if (st == GV_OK && !has)
+            st = gv_buf_puts(b, "null", err);
+        else if (st == GV_OK && number)
+            st = gv_buf_append(b, v.data, v.len, err);
+        else if (st == GV_OK)
+            st = gv_json_string(b, v.data, v.len, err);
+    }
+    gv_buf_release(&v);
     return st;
 }
 
-gv_status
-gv_render_json(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
-               gv_err *err)
+/* One result set as a JSON object; @p versioned puts format_version
+ * first (a single query's document). */
+static gv_status
+put_json_set(const gv_result_set *rs, bool versioned, gv_buf *b, gv_err *err)
 {
-    gv_status st;
+    gv_status st = GV_OK;
 
-    (void)opts;
-    st = gv_buf_printf(
-        b, err, "{\"format_version\":%d,\"query\":", GV_JSON_FORMAT_VERSION);
+    if (versioned)
+        st = gv_buf_printf(b, err, "{\"format_version\":%d,",
+                           GV_JSON_FORMAT_VERSION);
+    else
+        st = gv_buf_putc(b, '{', err);
+    if (st == GV_OK && rs->name) {
+        st = gv_buf_puts(b, "\"name\":", err);
+        if (st == GV_OK)
+            st = gv_json_string_or_null(b, rs->name, err);
+        if (st == GV_OK)
+            st = gv_buf_putc(b, ',', err);
+    }
+    if (st == GV_OK)
+        st = gv_buf_puts(b, "\"query\":", err);
     if (st == GV_OK)
         st = gv_json_string_or_null(b, rs->query, err);
     if (st == GV_OK)
@@ -203,12 +276,243 @@ gv_render_json(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
                            rs->offset, rs->estimated, rs->lower_bound,
                            rs->upper_bound);
     for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
-        if (i)
+        st = gv_buf_puts(b, i ? ",{" : "{", err);
+        if (st == GV_OK)
+            st = put_json_fields(&rs->results[i], b, err);
+        if (st == GV_OK)
+            st = gv_buf_putc(b, '}', err);
+    }
+    return st == GV_OK ? gv_buf_puts(b, "]}", err) : st;
+}
+
+/* json: one document per run; several queries make a "results" list. */
+static gv_status
+json_begin(const gv_render_opts *opts, gv_buf *b, gv_err *err)
+{
+    if (!opts->batch)
+        return GV_OK;
+    return gv_buf_printf(b, err, "{\"format_version\":%d,\"results\":[",
+                         GV_JSON_FORMAT_VERSION);
+}
+
+static gv_status
+json_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+            gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    if (opts->batch && !opts->first)
+        st = gv_buf_putc(b, ',', err);
+    if (st == GV_OK)
+        st = put_json_set(rs, !opts->batch, b, err);
+    if (st == GV_OK && !opts->batch)
+        st = gv_buf_putc(b, '\n', err);
+    return st;
+}
+
+static gv_status
+json_end(const gv_render_opts *opts, gv_buf *b, gv_err *err)
+{
+    return opts->batch ? gv_buf_puts(b, "]}\n", err) : GV_OK;
+}
+
+/* The start of a JSON-lines object: version, saved search, query. */
+static gv_status
+put_jsonl_head(const gv_result_set *rs, gv_buf *b, gv_err *err)
+{
+    gv_status st = gv_buf_printf(
+        b, err, "{\"format_version\":%d,\"name\":", GV_JSON_FORMAT_VERSION);
+
+    if (st == GV_OK)
+        st = gv_json_string_or_null(b, rs->name, err);
+    if (st == GV_OK)
+        st = gv_buf_puts(b, ",\"query\":", err);
+    if (st == GV_OK)
+        st = gv_json_string_or_null(b, rs->query, err);
+    return st;
+}
+
+/* jsonl: one hit per line, each with its query, for streaming and jq. */
+static gv_status
+jsonl_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+             gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    (void)opts;
+    for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
+        st = put_jsonl_head(rs, b, err);
+        if (st == GV_OK)
             st = gv_buf_putc(b, ',', err);
         if (st == GV_OK)
-            st = put_json_hit(&rs->results[i], b, err);
+            st = put_json_fields(&rs->results[i], b, err);
+        if (st == GV_OK)
+            st = gv_buf_puts(b, "}\n", err);
     }
-    if (st == GV_OK)
-        st = gv_buf_puts(b, "]}\n", err);
     return st;
+}
+
+/* A TSV column: tab, newline, carriage return and backslash escaped as
+ * \t \n \r \\, so no value can break a row. */
+static gv_status
+put_tsv_value(gv_buf *b, const char *s, size_t n, gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    for (size_t i = 0; st == GV_OK && i < n; i++) {
+        switch (s[i]) {
+        case '\t':
+            st = gv_buf_puts(b, "\\t", err);
+            break;
+        case '\n':
+            st = gv_buf_puts(b, "\\n", err);
+            break;
+        case '\r':
+            st = gv_buf_puts(b, "\\r", err);
+            break;
+        case '\\':
+            st = gv_buf_puts(b, "\\\\", err);
+            break;
+        default:
+            st = gv_buf_putc(b, s[i], err);
+        }
+    }
+    return st;
+}
+
+/* tsv: one hit per row: name, query, then the JSON fields in order. */
+static gv_status
+tsv_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+           gv_err *err)
+{
+    gv_buf v = GV_BUF_INIT;
+    gv_status st = GV_OK;
+    bool number;
+
+    (void)opts;
+    for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
+        const char *name = rs->name ? rs->name : "";
+        const char *query = rs->query ? rs->query : "";
+        st = put_tsv_value(b, name, strlen(name), err);
+        if (st == GV_OK)
+            st = gv_buf_putc(b, '\t', err);
+        if (st == GV_OK)
+            st = put_tsv_value(b, query, strlen(query), err);
+        for (int f = 0; st == GV_OK && f < F_COUNT; f++) {
+            bool has =
+                hit_field(&rs->results[i], (enum hit_field)f, &v, &number, err);
+            st = err->code != GV_OK ? err->code : gv_buf_putc(b, '\t', err);
+            if (st == GV_OK && has)
+                st = put_tsv_value(b, v.data, v.len, err);
+        }
+        if (st == GV_OK)
+            st = gv_buf_putc(b, '\n', err);
+    }
+    gv_buf_release(&v);
+    return st;
+}
+
+/* paths: each hit's file once per result, for xargs. Control characters
+ * are left as they are: the path must name the file; -0 is for names
+ * with newlines. */
+static gv_status
+paths_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+             gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
+        const char *path = rs->results[i].record.path;
+        /* Records of one file come one after another only by chance:
+         * look back over this result's paths. */
+        bool seen = !path;
+        for (size_t j = 0; !seen && j < i; j++)
+            seen = rs->results[j].record.path &&
+                   strcmp(rs->results[j].record.path, path) == 0;
+        if (seen)
+            continue;
+        st = gv_buf_puts(b, path, err);
+        if (st == GV_OK)
+            st = gv_buf_putc(b, opts->nul_separated ? '\0' : '\n', err);
+    }
+    return st;
+}
+
+/* --count: "N<TAB>exact|estimated<TAB>QUERY", one line per query. */
+static gv_status
+count_line(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+           gv_err *err)
+{
+    const char *query = rs->query ? rs->query : "";
+    gv_status st;
+
+    (void)opts;
+    st = gv_buf_printf(b, err, "%u\t%s\t", rs->estimated,
+                       rs->lower_bound == rs->upper_bound ? "exact"
+                                                          : "estimated");
+    if (st == GV_OK)
+        st = put_tsv_value(b, query, strlen(query), err);
+    return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
+}
+
+/* --count in JSON formats: {"format_version":1,"name":..,"query":..,
+ * "count":N,"exact":true}. */
+static gv_status
+put_json_count(const gv_result_set *rs, gv_buf *b, gv_err *err)
+{
+    gv_status st = put_jsonl_head(rs, b, err);
+
+    if (st == GV_OK)
+        st = gv_buf_printf(b, err, ",\"count\":%u,\"exact\":%s}", rs->estimated,
+                           rs->lower_bound == rs->upper_bound ? "true"
+                                                              : "false");
+    return st;
+}
+
+static gv_status
+json_count(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+           gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    if (opts->batch && !opts->first)
+        st = gv_buf_putc(b, ',', err);
+    if (st == GV_OK)
+        st = put_json_count(rs, b, err);
+    if (st == GV_OK && !opts->batch)
+        st = gv_buf_putc(b, '\n', err);
+    return st;
+}
+
+static gv_status
+jsonl_count(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
+            gv_err *err)
+{
+    gv_status st = put_json_count(rs, b, err);
+
+    (void)opts;
+    return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
+}
+
+const gv_format gv_formats[] = {
+    {"text", NULL, text_result, count_line, NULL, true,
+     "one block per hit, for people (default)"},
+    {"json", json_begin, json_result, json_count, json_end, true,
+     "one JSON document per run"},
+    {"jsonl", NULL, jsonl_result, jsonl_count, NULL, true,
+     "one JSON object per hit (per line)"},
+    {"tsv", NULL, tsv_result, count_line, NULL, true,
+     "one tab-separated row per hit"},
+    {"paths", NULL, paths_result, count_line, NULL, false,
+     "the hits' file paths, one per line (-0: NUL)"},
+    {NULL, NULL, NULL, NULL, NULL, false, NULL},
+};
+
+const gv_format *
+gv_format_find(const char *name)
+{
+    for (const gv_format *f = gv_formats; f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return f;
+    return NULL;
 }

@@ -52,17 +52,44 @@ gv_searcher_close(gv_searcher *s)
     free(s);
 }
 
+static void
+result_release(gv_result *r)
+{
+    gv_record_release(&r->record);
+    free(r->snippet);
+    r->snippet = NULL;
+}
+
+gv_db *
+gv_searcher_db(gv_searcher *s)
+{
+    return s->db;
+}
+
 void
 gv_result_set_free(gv_result_set *rs)
 {
     if (!rs)
         return;
-    for (size_t i = 0; i < rs->count; i++) {
-        gv_record_release(&rs->results[i].record);
-        free(rs->results[i].snippet);
-    }
+    for (size_t i = 0; i < rs->count; i++)
+        result_release(&rs->results[i]);
     free(rs->results);
+    gv_mset_free(rs->mset);
     free(rs);
+}
+
+void
+gv_result_set_keep(gv_result_set *rs, const bool *keep)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < rs->count; i++) {
+        if (keep[i])
+            rs->results[kept++] = rs->results[i];
+        else
+            result_release(&rs->results[i]);
+    }
+    rs->count = kept;
 }
 
 /* Decode the entities Xapian's snippet escaping produces. */
@@ -173,23 +200,30 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
 static gv_status
 fill_result(gv_mset *ms, unsigned i, gv_result *r, gv_err *err)
 {
-    const char hi_start[] = {GV_HI_START, '\0'}, hi_end[] = {GV_HI_END, '\0'};
-    const char *body;
-    size_t body_len;
-    char *html = NULL;
     gv_hit hit;
     gv_status st;
 
     st = gv_mset_hit(ms, i, &hit, err);
     if (st != GV_OK)
         return st;
+    r->hit = i;
     r->rank = hit.rank + 1;
     r->docid = hit.docid;
     r->score = hit.weight;
     r->percent = hit.percent;
-    st = gv_record_parse(hit.data, hit.data_len, &r->record, err);
-    if (st == GV_OK)
-        st = gv_mset_value(ms, i, GV_SLOT_BODY, &body, &body_len, err);
+    return gv_record_parse(hit.data, hit.data_len, &r->record, err);
+}
+
+static gv_status
+make_snippet(gv_mset *ms, gv_result *r, gv_err *err)
+{
+    const char hi_start[] = {GV_HI_START, '\0'}, hi_end[] = {GV_HI_END, '\0'};
+    const char *body;
+    size_t body_len;
+    char *html = NULL;
+    gv_status st;
+
+    st = gv_mset_value(ms, r->hit, GV_SLOT_BODY, &body, &body_len, err);
     if (st == GV_OK)
         st = gv_mset_snippet(ms, body, body_len, SNIPPET_BYTES, hi_start,
                              hi_end, "...", &html, err);
@@ -199,6 +233,17 @@ fill_result(gv_mset *ms, unsigned i, gv_result *r, gv_err *err)
             st = gv_err_set(err, GV_ENOMEM, "out of memory");
     }
     free(html);
+    return st;
+}
+
+gv_status
+gv_result_set_fill_snippets(gv_result_set *rs, gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    for (size_t i = 0; st == GV_OK && i < rs->count; i++)
+        if (!rs->results[i].snippet)
+            st = make_snippet(rs->mset, &rs->results[i], err);
     return st;
 }
 
@@ -225,6 +270,15 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     /* Even for no hits (-n 0), look at one match: Xapian's bounds are 0
      * when it checks nothing, and the exit code rests on them. */
     opts.check_at_least = req->offset + (req->limit ? req->limit : 1);
+    if (req->exact_count) {
+        unsigned docs = 0;
+        st = gv_db_doc_count(s->db, &docs, err);
+        if (st != GV_OK)
+            goto out;
+        /* Checking every document makes the count exact. */
+        if (docs > opts.check_at_least)
+            opts.check_at_least = docs;
+    }
     st = gv_db_search(s->db, q, &opts, &ms, err);
     if (st != GV_OK)
         goto out;
@@ -235,14 +289,16 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
         st = gv_err_set(err, GV_ENOMEM, "out of memory");
         goto out;
     }
+    rs->mset = ms;
+    ms = NULL;
     rs->query = req->query;
     rs->offset = req->offset;
-    rs->estimated = gv_mset_estimate(ms);
-    rs->lower_bound = gv_mset_lower_bound(ms);
-    rs->upper_bound = gv_mset_upper_bound(ms);
-    for (unsigned i = 0; st == GV_OK && i < gv_mset_size(ms); i++) {
+    rs->estimated = gv_mset_estimate(rs->mset);
+    rs->lower_bound = gv_mset_lower_bound(rs->mset);
+    rs->upper_bound = gv_mset_upper_bound(rs->mset);
+    for (unsigned i = 0; st == GV_OK && i < gv_mset_size(rs->mset); i++) {
         rs->count = i + 1;
-        st = fill_result(ms, i, &rs->results[i], err);
+        st = fill_result(rs->mset, i, &rs->results[i], err);
     }
     if (st == GV_OK) {
         *out = rs;

@@ -31,6 +31,7 @@ typedef struct gv_search_req {
      * included; NULL leaves an end open (and lets undated ones in when
      * both are NULL). */
     const char *date_lo, *date_hi;
+    bool exact_count; /* count every match (slower), not an estimate */
 } gv_search_req;
 
 typedef struct gv_result {
@@ -39,15 +40,20 @@ typedef struct gv_result {
     double score;
     int percent;
     gv_record record;
-    char *snippet; /* one line, GV_HI_* marks, never NULL after success */
+    /* One line with GV_HI_* marks; NULL until
+     * gv_result_set_fill_snippets(). */
+    char *snippet;
+    unsigned hit; /* private: its place in the search's hits */
 } gv_result;
 
 typedef struct gv_result_set {
     const char *query; /* borrowed from the request */
+    const char *name;  /* a saved search's name, or NULL; the caller's */
     unsigned estimated, lower_bound, upper_bound;
     unsigned offset;
     size_t count; /* entries in results */
     gv_result *results;
+    struct gv_mset *mset; /* private: the hits, for snippets */
 } gv_result_set;
 
 typedef struct gv_searcher gv_searcher;
@@ -64,6 +70,10 @@ gv_searcher_open(const char *db_path, gv_searcher **out, gv_err *err);
 void
 gv_searcher_close(gv_searcher *s);
 
+/** The index @p s searches, for what the searcher does not wrap. */
+gv_db *
+gv_searcher_db(gv_searcher *s);
+
 /**
  * Run @p req. On success *out holds the hits, freed with
  * gv_result_set_free(). Returns GV_OK; GV_EQUERY for an empty, oversized
@@ -77,6 +87,21 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
 /** Free @p rs. NULL is allowed. */
 void
 gv_result_set_free(gv_result_set *rs);
+
+/**
+ * Make the snippet of each result of @p rs that has none: only for the
+ * hits that are shown, as a snippet costs reading the body.
+ * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_result_set_fill_snippets(gv_result_set *rs, gv_err *err);
+
+/**
+ * Keep only the results whose entry in @p keep (one per result) is true,
+ * in their order; the others are freed. Ranks are kept as they were.
+ */
+void
+gv_result_set_keep(gv_result_set *rs, const bool *keep);
 
 /**
  * Turn a snippet as Xapian returns it (HTML-escaped, @p hi_start/@p hi_end

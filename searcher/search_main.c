@@ -1,5 +1,6 @@
-/* gavel-search: parse options, run one query, render the hits to stdout,
- * choose the exit code (grep's: 0 matched, 1 no match, 2 error). */
+/* gavel-search: parse options, run one query (or a list of queries, or
+ * saved searches), render the hits to stdout, choose the exit code
+ * (grep's: 0 matched, 1 no match, 2 error; 75 busy). */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -13,13 +14,17 @@
 #include "buf.h"
 #include "cli.h"
 #include "datefilter.h"
+#include "querylist.h"
 #include "render.h"
 #include "search.h"
+#include "stats.h"
+#include "watchstate.h"
 #include "xdb.h"
 
 #define PROG "gavel-search"
 
-enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_ERROR = 2 };
+/* 75 is EX_TEMPFAIL of sysexits.h: try again later. */
+enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_ERROR = 2, EXIT_BUSY = 75 };
 enum {
     OPT_VERSION = 256,
     OPT_OFFSET,
@@ -27,7 +32,14 @@ enum {
     OPT_COLOR,
     OPT_SORT,
     OPT_SINCE,
-    OPT_UNTIL
+    OPT_UNTIL,
+    OPT_COUNT,
+    OPT_EXACT,
+    OPT_QUERIES,
+    OPT_WATCH,
+    OPT_STATE,
+    OPT_INIT,
+    OPT_STATS
 };
 
 #define MAX_LIMIT 100000u
@@ -42,6 +54,9 @@ usage(FILE *out)
 {
     fprintf(out,
             "Usage: " PROG " [OPTION]... QUERY...\n"
+            "       " PROG " [OPTION]... --queries FILE\n"
+            "       " PROG " [OPTION]... --watch FILE --state FILE [--init]\n"
+            "       " PROG " [--db PATH] [--format json] --stats\n"
             "Search a Gavel index; the words of QUERY are joined by spaces.\n"
             "\n"
             "Query syntax (Xapian's): words (stemmed, English), \"exact\n"
@@ -56,11 +71,13 @@ usage(FILE *out)
             "Options:\n"
             "  -d, --db=PATH       index to search (default: $GAVEL_DB,\n"
             "                      else ./gavel.db)\n"
-            "  -n, --limit=N       show at most N hits (default 10)\n"
+            "  -n, --limit=N       show at most N hits (default 10; with\n"
+            "                      --watch, every new hit)\n"
             "      --offset=K      skip the first K hits (default 0)\n"
             "      --any           plain words OR instead of AND\n"
             "      --sort=ORDER    relevance (default; ties newest first),\n"
-            "                      newest or oldest (undated articles last)\n"
+            "                      newest or oldest (undated articles last;\n"
+            "                      --watch lists new hits newest first)\n"
             "      --since=DATE    only articles dated DATE or later\n"
             "      --until=DATE    only articles dated DATE or earlier\n"
             "                      (DATE: 2021-03-05, 2021-03, 2021, or 30d\n"
@@ -69,15 +86,51 @@ usage(FILE *out)
     for (const gv_format *f = gv_formats; f->name; f++)
         fprintf(out, "                        %-6s %s\n", f->name, f->help);
     fprintf(out,
+            "  -0, --null          paths: end each path with NUL, for\n"
+            "                      xargs -0\n"
+            "      --count         print only the number of matches (and\n"
+            "                      whether it is exact or estimated)\n"
+            "      --exact         count every match exactly (slower)\n"
+            "  -q, --quiet         print nothing: the exit code says\n"
+            "      --queries=FILE  run each line of FILE as a query (- for\n"
+            "                      stdin; blank and # lines skipped)\n"
+            "      --watch=FILE    saved searches, NAME<TAB>QUERY a line:\n"
+            "                      print only documents new since the last\n"
+            "                      run with the same --state\n"
+            "      --state=FILE    what earlier --watch runs reported\n"
+            "      --init          mark every current match as seen, print\n"
+            "                      nothing (also what a first run does)\n"
+            "      --stats         describe the index: documents, terms,\n"
+            "                      dates, sources, size, revision\n"
             "      --color=WHEN    bold matches: auto (on a terminal, unless\n"
             "                      NO_COLOR is set), always, never\n"
             "  -h, --help          show this help and exit\n"
             "      --version       show version information and exit\n"
             "\n"
-            "Exit status: 0 something matched, 1 nothing matched, 2 an\n"
-            "error (bad usage, a query that does not parse, a missing or\n"
-            "unreadable index).\n");
+            "Exit status: 0 something matched (with --watch: something\n"
+            "new), 1 nothing did, 2 an error (bad usage, a query that does\n"
+            "not parse, a missing or unreadable index, a failed write),\n"
+            "75 another --watch run is using the state file.\n");
 }
+
+/* What the options asked for. */
+typedef struct options {
+    const char *db_path, *color, *queries_file, *watch_file, *state_file;
+    const gv_format *format;
+    gv_search_req req;
+    bool limit_given, sort_given, count, quiet, nul, init, stats;
+    char since[GV_DATE_KEY_LEN + 1], until[GV_DATE_KEY_LEN + 1];
+} options;
+
+/* One run: the searcher, the output so far, and how it went. */
+typedef struct run {
+    options *o;
+    gv_searcher *searcher;
+    gv_render_opts ropts;
+    gv_watch_state *state;
+    gv_buf out;
+    bool matched, failed;
+} run;
 
 /* The words left after the options, joined by spaces. */
 static char *
@@ -95,8 +148,9 @@ join_args(int argc, char **argv)
     return gv_buf_detach(&q, NULL);
 }
 
-int
-main(int argc, char **argv)
+/* Parse the options into @p o; returns -1 to go on, else an exit code. */
+static int
+parse_options(int argc, char **argv, options *o)
 {
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
@@ -104,10 +158,19 @@ main(int argc, char **argv)
         {"offset", required_argument, NULL, OPT_OFFSET},
         {"any", no_argument, NULL, OPT_ANY},
         {"format", required_argument, NULL, 'f'},
+        {"null", no_argument, NULL, '0'},
+        {"quiet", no_argument, NULL, 'q'},
         {"color", required_argument, NULL, OPT_COLOR},
         {"sort", required_argument, NULL, OPT_SORT},
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
+        {"count", no_argument, NULL, OPT_COUNT},
+        {"exact", no_argument, NULL, OPT_EXACT},
+        {"queries", required_argument, NULL, OPT_QUERIES},
+        {"watch", required_argument, NULL, OPT_WATCH},
+        {"state", required_argument, NULL, OPT_STATE},
+        {"init", no_argument, NULL, OPT_INIT},
+        {"stats", no_argument, NULL, OPT_STATS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -117,55 +180,47 @@ main(int argc, char **argv)
         [GV_ORDER_NEWEST] = "newest",
         [GV_ORDER_OLDEST] = "oldest",
     };
-    gv_search_req req = {NULL, 0, 10, false, GV_ORDER_RELEVANCE, NULL, NULL};
-    char since[GV_DATE_KEY_LEN + 1], until[GV_DATE_KEY_LEN + 1];
-    const gv_format *format = gv_format_find("text");
-    const char *db_path = getenv("GAVEL_DB");
-    const char *color = "auto";
-    gv_render_opts ropts = {false};
-    gv_searcher *searcher = NULL;
-    gv_result_set *rs = NULL;
-    gv_buf out = GV_BUF_INIT;
-    gv_err err = GV_ERR_INIT;
-    char *query;
-    gv_status st;
-    int c, code;
+    int c;
 
-    if (!db_path || !*db_path)
-        db_path = "gavel.db";
     opterr = 0; /* gv_cli_bad_option() says what is wrong */
-    while ((c = getopt_long(argc, argv, ":d:n:f:h", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:n:f:0qh", long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            db_path = optarg;
+            o->db_path = optarg;
             break;
         case 'n':
-            if (!gv_cli_parse_uint(optarg, 0, MAX_LIMIT, &req.limit))
+            if (!gv_cli_parse_uint(optarg, 0, MAX_LIMIT, &o->req.limit))
                 return gv_cli_bad_usage(
                     PROG,
                     "invalid --limit '%s': expected a number "
                     "from 0 to 100000",
                     optarg);
+            o->limit_given = true;
             break;
         case OPT_OFFSET:
             if (!gv_cli_parse_uint(optarg, 0, UINT_MAX - MAX_LIMIT,
-                                   &req.offset))
+                                   &o->req.offset))
                 return gv_cli_bad_usage(PROG,
                                         "invalid --offset '%s': expected a "
                                         "number",
                                         optarg);
             break;
         case OPT_ANY:
-            req.match_any = true;
+            o->req.match_any = true;
             break;
         case 'f':
-            format = gv_format_find(optarg);
-            if (!format)
-                return gv_cli_bad_usage(
-                    PROG,
-                    "unknown --format '%s': expected text or "
-                    "json",
-                    optarg);
+            o->format = gv_format_find(optarg);
+            if (!o->format)
+                return gv_cli_bad_usage(PROG,
+                                        "unknown --format '%s': expected "
+                                        "text, json, jsonl, tsv or paths",
+                                        optarg);
+            break;
+        case '0':
+            o->nul = true;
+            break;
+        case 'q':
+            o->quiet = true;
             break;
         case OPT_COLOR:
             if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
@@ -174,33 +229,55 @@ main(int argc, char **argv)
                                         "invalid --color '%s': expected auto, "
                                         "always or never",
                                         optarg);
-            color = optarg;
+            o->color = optarg;
             break;
         case OPT_SORT:
-            req.order = GV_ORDER_OLDEST + 1;
-            for (int o = GV_ORDER_RELEVANCE; o <= GV_ORDER_OLDEST; o++)
-                if (strcmp(optarg, orders[o]) == 0)
-                    req.order = (gv_result_order)o;
-            if (req.order > GV_ORDER_OLDEST)
+            o->req.order = GV_ORDER_OLDEST + 1;
+            for (int i = GV_ORDER_RELEVANCE; i <= GV_ORDER_OLDEST; i++)
+                if (strcmp(optarg, orders[i]) == 0)
+                    o->req.order = (gv_result_order)i;
+            if (o->req.order > GV_ORDER_OLDEST)
                 return gv_cli_bad_usage(PROG,
                                         "invalid --sort '%s': expected "
                                         "relevance, newest or oldest",
                                         optarg);
+            o->sort_given = true;
             break;
         case OPT_SINCE:
         case OPT_UNTIL:
             if (!gv_date_bound_parse(optarg, strlen(optarg), c == OPT_UNTIL,
                                      time(NULL),
-                                     c == OPT_SINCE ? since : until))
+                                     c == OPT_SINCE ? o->since : o->until))
                 return gv_cli_bad_usage(
                     PROG,
                     "invalid --%s '%s': expected a date such as "
                     "2021-03-05, 2021-03 or 2021, or 30d or 2w",
                     c == OPT_SINCE ? "since" : "until", optarg);
             if (c == OPT_SINCE)
-                req.date_lo = since;
+                o->req.date_lo = o->since;
             else
-                req.date_hi = until;
+                o->req.date_hi = o->until;
+            break;
+        case OPT_COUNT:
+            o->count = true;
+            break;
+        case OPT_EXACT:
+            o->req.exact_count = true;
+            break;
+        case OPT_QUERIES:
+            o->queries_file = optarg;
+            break;
+        case OPT_WATCH:
+            o->watch_file = optarg;
+            break;
+        case OPT_STATE:
+            o->state_file = optarg;
+            break;
+        case OPT_INIT:
+            o->init = true;
+            break;
+        case OPT_STATS:
+            o->stats = true;
             break;
         case 'h':
             usage(stdout);
@@ -212,41 +289,257 @@ main(int argc, char **argv)
             return gv_cli_bad_option(PROG, c, argv, optind, MINUS_WORD_HINT);
         }
     }
-    if (req.date_lo && req.date_hi && strcmp(req.date_lo, req.date_hi) > 0)
+    return -1;
+}
+
+/* Combinations that make no sense; returns -1 when all is well. */
+static int
+check_options(const options *o, bool has_query)
+{
+    if (o->req.date_lo && o->req.date_hi &&
+        strcmp(o->req.date_lo, o->req.date_hi) > 0)
         return gv_cli_bad_usage(PROG, "%s", "--since is after --until");
-    if (optind == argc)
+    if (o->queries_file && o->watch_file)
+        return gv_cli_bad_usage(PROG, "%s",
+                                "--queries and --watch do not go together");
+    if (o->watch_file && !o->state_file)
+        return gv_cli_bad_usage(PROG, "%s", "--watch needs --state FILE");
+    if ((o->state_file || o->init) && !o->watch_file)
+        return gv_cli_bad_usage(PROG, "%s",
+                                "--state and --init go with --watch");
+    if (o->watch_file && (o->count || o->req.offset))
+        return gv_cli_bad_usage(PROG, "%s",
+                                "--watch does not go with --count or --offset");
+    if (o->nul && strcmp(o->format->name, "paths") != 0)
+        return gv_cli_bad_usage(PROG, "%s", "-0 goes with --format paths");
+    if (o->stats && (has_query || o->queries_file || o->watch_file))
+        return gv_cli_bad_usage(PROG, "%s", "--stats takes no query");
+    if (!o->stats && has_query && (o->queries_file || o->watch_file))
+        return gv_cli_bad_usage(PROG, "%s",
+                                "give a QUERY or --queries/--watch, not both");
+    if (!o->stats && !has_query && !o->queries_file && !o->watch_file)
         return gv_cli_bad_usage(PROG, "%s", "no QUERY given");
-    query = join_args(argc - optind, argv + optind);
-    if (!query) {
+    return -1;
+}
+
+/* Print what is rendered so far; true when stdout took it all. */
+static bool
+flush_out(run *r)
+{
+    bool ok = fwrite(r->out.data ? r->out.data : "", 1, r->out.len, stdout) ==
+              r->out.len;
+
+    gv_buf_reset(&r->out);
+    return ok;
+}
+
+/* --watch: keep only the hits @p name has not reported before, and mark
+ * every current match as seen for the next run. */
+static gv_status
+keep_new(run *r, const char *name, gv_result_set *rs, gv_err *err)
+{
+    bool *keep = calloc(rs->count ? rs->count : 1, sizeof(*keep));
+    gv_status st = GV_OK;
+
+    if (!keep)
+        return gv_err_set(err, GV_ENOMEM, "out of memory");
+    for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
+        uint64_t key = gv_record_key(&rs->results[i].record);
+        keep[i] = !r->o->init && !gv_watch_state_seen(r->state, name, key);
+        st = gv_watch_state_mark(r->state, name, key, err);
+    }
+    if (st == GV_OK)
+        gv_result_set_keep(rs, keep);
+    free(keep);
+    return st;
+}
+
+/* Run one query (of a list, named when a saved search) and render it. */
+static gv_status
+run_query(run *r, const char *name, const char *query, gv_err *err)
+{
+    gv_search_req req = r->o->req;
+    gv_result_set *rs = NULL;
+    unsigned limit = req.limit;
+    gv_status st;
+
+    req.query = query;
+    if (r->o->count)
+        req.limit = 0;
+    if (r->state) {
+        /* Every match, to tell new from seen; the limit applies after. */
+        unsigned docs = 0;
+        st = gv_db_doc_count(gv_searcher_db(r->searcher), &docs, err);
+        if (st != GV_OK)
+            return st;
+        req.limit = docs;
+        if (!r->o->sort_given)
+            req.order = GV_ORDER_NEWEST;
+    }
+    st = gv_searcher_run(r->searcher, &req, &rs, err);
+    if (st == GV_OK && r->state)
+        st = keep_new(r, name, rs, err);
+    if (st == GV_OK && r->state && rs->count > limit)
+        rs->count = limit; /* the rest stay marked: they were matched */
+    if (st != GV_OK) {
+        gv_result_set_free(rs);
+        return st;
+    }
+    rs->name = name;
+    r->matched |= r->state ? rs->count > 0 : rs->count || rs->lower_bound;
+    if (!r->o->quiet && !r->o->count && r->o->format->needs_snippets)
+        st = gv_result_set_fill_snippets(rs, err);
+    /* Saved searches with nothing new are left out of the alert. */
+    if (st == GV_OK && !r->o->quiet && !(r->o->init && r->state) &&
+        !(r->state && rs->count == 0)) {
+        st = (r->o->count ? r->o->format->count
+                          : r->o->format->result)(rs, &r->ropts, &r->out, err);
+        r->ropts.first = false;
+    }
+    gv_result_set_free(rs);
+    return st;
+}
+
+/* Run every query of @p list; a query that fails is reported with its
+ * line and the others still run. Returns only what stops the run. */
+static gv_status
+run_list(run *r, const char *file, const gv_query_list *list, gv_err *err)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const gv_query_item *it = &list->items[i];
+        gv_err qerr = GV_ERR_INIT;
+        gv_status st = GV_EQUERY;
+
+        if (it->problem)
+            gv_err_set(&qerr, GV_EQUERY, "%s", it->problem);
+        else
+            st = run_query(r, it->name, it->query, &qerr);
+        if (st == GV_EQUERY) {
+            fprintf(stderr, PROG ": %s:%u: %s\n", file, it->line, qerr.msg);
+            r->failed = true;
+            /* A saved search that did not run keeps what it had seen. */
+            if (r->state)
+                st = gv_watch_state_keep(r->state, it->name, &qerr);
+        }
+        if (st != GV_OK && st != GV_EQUERY) {
+            return gv_err_set(err, st, "%s", qerr.msg);
+        }
+        if (!flush_out(r))
+            return gv_err_set(err, GV_EIO, "cannot write the results: %s",
+                              strerror(errno));
+    }
+    return GV_OK;
+}
+
+/* The query list of --queries or --watch, run; state saved after the
+ * output is out. */
+static gv_status
+run_file(run *r, gv_err *err)
+{
+    options *o = r->o;
+    const char *file = o->watch_file ? o->watch_file : o->queries_file;
+    gv_query_list list;
+    bool existed = true;
+    gv_status st;
+
+    st = gv_query_list_read(file, o->watch_file != NULL, &list, err);
+    if (st == GV_OK && o->watch_file)
+        st = gv_watch_state_open(o->state_file, &r->state, &existed, err);
+    if (st == GV_OK && !existed && !o->init) {
+        /* A first run marks what matches now, so that a new cron job
+         * does not mail the whole archive. */
+        fprintf(stderr,
+                PROG ": no state in '%s' yet: marking the current matches "
+                     "as seen; later runs print what is new\n",
+                o->state_file);
+        r->o->init = true;
+    }
+    r->ropts.batch = true;
+    r->ropts.only_new = r->state != NULL;
+    if (st == GV_OK && o->format->begin && !o->quiet && !o->init)
+        st = o->format->begin(&r->ropts, &r->out, err);
+    if (st == GV_OK)
+        st = run_list(r, file, &list, err);
+    if (st == GV_OK && o->format->end && !o->quiet && !o->init)
+        st = o->format->end(&r->ropts, &r->out, err);
+    if (st == GV_OK && (!flush_out(r) || fflush(stdout) != 0 || ferror(stdout)))
+        st = gv_err_set(err, GV_EIO, "cannot write the results: %s",
+                        strerror(errno));
+    /* Only once the alerts are out: a failed write leaves the state as it
+     * was, and the next run reports the same documents again. */
+    if (st == GV_OK && r->state)
+        st = gv_watch_state_save(r->state, err);
+    gv_query_list_free(&list);
+    return st;
+}
+
+int
+main(int argc, char **argv)
+{
+    options o;
+    run r;
+    gv_err err = GV_ERR_INIT;
+    char *query = NULL;
+    gv_status st;
+    int code;
+
+    memset(&o, 0, sizeof(o));
+    o.db_path = getenv("GAVEL_DB");
+    if (!o.db_path || !*o.db_path)
+        o.db_path = "gavel.db";
+    o.color = "auto";
+    o.format = gv_format_find("text");
+    o.req.limit = 10;
+    code = parse_options(argc, argv, &o);
+    if (code >= 0)
+        return code;
+    code = check_options(&o, optind < argc);
+    if (code >= 0)
+        return code;
+    if (optind < argc && !(query = join_args(argc - optind, argv + optind))) {
         fprintf(stderr, PROG ": out of memory\n");
         return EXIT_ERROR;
     }
+
+    memset(&r, 0, sizeof(r));
+    r.o = &o;
+    gv_buf_init(&r.out);
     /* auto: bold on a terminal, unless NO_COLOR is set (no-color.org). */
     const char *no_color = getenv("NO_COLOR");
-    ropts.use_color = strcmp(color, "always") == 0 ||
-                      (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO) &&
-                       !(no_color && *no_color));
-    req.query = query;
+    r.ropts.use_color = strcmp(o.color, "always") == 0 ||
+                        (strcmp(o.color, "auto") == 0 &&
+                         isatty(STDOUT_FILENO) && !(no_color && *no_color));
+    r.ropts.first = true;
+    r.ropts.nul_separated = o.nul;
 
-    st = gv_searcher_open(db_path, &searcher, &err);
+    st = gv_searcher_open(o.db_path, &r.searcher, &err);
+    if (st == GV_OK && o.stats)
+        st = gv_stats_render(gv_searcher_db(r.searcher), o.db_path,
+                             strcmp(o.format->name, "json") == 0, &r.out, &err);
+    else if (st == GV_OK && query)
+        st = run_query(&r, NULL, query, &err);
+    else if (st == GV_OK)
+        st = run_file(&r, &err);
+    if (st == GV_OK && !flush_out(&r))
+        st = gv_err_set(&err, GV_EIO, "cannot write the results: %s",
+                        strerror(errno));
+
     if (st == GV_OK)
-        st = gv_searcher_run(searcher, &req, &rs, &err);
-    if (st == GV_OK)
-        st = format->render(rs, &ropts, &out, &err);
-    if (st == GV_OK) {
-        fwrite(out.data, 1, out.len, stdout);
-        code = rs->count || rs->lower_bound ? EXIT_MATCH : EXIT_NO_MATCH;
-    } else {
+        code = r.failed               ? EXIT_ERROR
+               : o.stats || r.matched ? EXIT_MATCH
+                                      : EXIT_NO_MATCH;
+    else {
         fprintf(stderr, PROG ": %s\n", err.msg);
-        if (st == GV_EIO && access(db_path, F_OK) != 0)
+        clearerr(stdout); /* said once: gv_cli_finish() need not */
+        if (st == GV_EIO && access(o.db_path, F_OK) != 0)
             fprintf(stderr, PROG ": make it with gavel-index, or name "
                                  "another with --db or GAVEL_DB\n");
-        code = EXIT_ERROR;
+        code = st == GV_ELOCKED ? EXIT_BUSY : EXIT_ERROR;
     }
     code = gv_cli_finish(PROG, code);
-    gv_buf_release(&out);
-    gv_result_set_free(rs);
-    gv_searcher_close(searcher);
+    gv_buf_release(&r.out);
+    gv_watch_state_close(r.state);
+    gv_searcher_close(r.searcher);
     free(query);
     return code;
 }

@@ -64,6 +64,9 @@ test_search(void)
         CHECK(rs->results[0].rank == 1 && rs->results[2].rank == 3);
         CHECK(rs->results[0].score > rs->results[1].score);
         CHECK_STR(rs->results[0].record.fields[GV_FIELD_DATE], "2021-03-04");
+        /* Snippets are made only when asked for: for the hits shown. */
+        CHECK(rs->results[0].snippet == NULL);
+        CHECK(gv_result_set_fill_snippets(rs, &err) == GV_OK);
         CHECK(strchr(rs->results[0].snippet, GV_HI_START) != NULL);
         CHECK(strchr(rs->results[0].snippet, '\n') == NULL);
     }
@@ -124,13 +127,17 @@ test_plain_snippet(void)
     free(p);
 }
 
+/* Render @p rs in the format called @p fmt. */
+#define RENDER(fmt, rs, opts, out, err)                                        \
+    gv_format_find(fmt)->result(rs, opts, out, err)
+
 /* A result set made by hand, to render. */
 static void
 test_render(void)
 {
     gv_result r;
     gv_result_set rs;
-    gv_render_opts plain = {false}, color = {true};
+    gv_render_opts plain = {.use_color = false}, color = {.use_color = true};
     gv_buf out = GV_BUF_INIT;
     gv_err err = GV_ERR_INIT;
     const char rec[] = "path=/a/b.txt\ntitle=Evil \x1b[2J title\n"
@@ -150,14 +157,14 @@ test_render(void)
     rs.count = 1;
     rs.results = &r;
 
-    CHECK(gv_render_text(&rs, &plain, &out, &err) == GV_OK);
+    CHECK(RENDER("text", &rs, &plain, &out, &err) == GV_OK);
     CHECK(strstr(out.data, "1 match, showing 1-1\n") == out.data);
     CHECK(strstr(out.data, "1. Evil ?[2J title\n") != NULL);
     CHECK(strstr(out.data, "2021-01-11 | Wire \"X\" | score 1.50\n") != NULL);
     CHECK(strstr(out.data, "   /a/b.txt\n") != NULL);
     CHECK(strstr(out.data, "the **court** sat") != NULL);
     gv_buf_reset(&out);
-    CHECK(gv_render_text(&rs, &color, &out, &err) == GV_OK);
+    CHECK(RENDER("text", &rs, &color, &out, &err) == GV_OK);
     CHECK(strstr(out.data, "the \x1b[1mcourt\x1b[0m sat") != NULL);
 
     /* A file name in Latin-1, with a tab: U+FFFD and '?' in text, U+FFFD
@@ -170,17 +177,17 @@ test_render(void)
         CHECK(gv_record_parse(odd, sizeof(odd) - 1, &o.record, &err) == GV_OK);
         ors.results = &o;
         gv_buf_reset(&out);
-        CHECK(gv_render_text(&ors, &plain, &out, &err) == GV_OK);
+        CHECK(RENDER("text", &ors, &plain, &out, &err) == GV_OK);
         CHECK(strstr(out.data, "   /a/caf\xef\xbf\xbd?\xc3\xa9.txt\n") != NULL);
         gv_buf_reset(&out);
-        CHECK(gv_render_json(&ors, &plain, &out, &err) == GV_OK);
+        CHECK(RENDER("json", &ors, &plain, &out, &err) == GV_OK);
         CHECK(strstr(out.data,
                      "\"path\":\"/a/caf\xef\xbf\xbd\\t\xc3\xa9.txt\"") != NULL);
         gv_record_release(&o.record);
     }
 
     gv_buf_reset(&out);
-    CHECK(gv_render_json(&rs, &plain, &out, &err) == GV_OK);
+    CHECK(RENDER("json", &rs, &plain, &out, &err) == GV_OK);
     CHECK(strstr(out.data, "{\"format_version\":1,\"query\":\"court\"") ==
           out.data);
     CHECK(strstr(out.data, "\"title\":\"Evil \\u001b[2J title\"") != NULL);
@@ -192,8 +199,59 @@ test_render(void)
     rs.upper_bound = 5;
     rs.estimated = 3;
     gv_buf_reset(&out);
-    CHECK(gv_render_text(&rs, &plain, &out, &err) == GV_OK);
+    CHECK(RENDER("text", &rs, &plain, &out, &err) == GV_OK);
     CHECK(strstr(out.data, "about 3 matches") == out.data);
+
+    /* jsonl: one line per hit, with its query; tsv: hostile titles
+     * cannot break a row; paths: the file once. */
+    {
+        const char hostile[] = "path=/a/x.txt\ntitle=Tab\there\\nline \\\\ end";
+        gv_result two[2];
+        gv_result_set trs = rs;
+
+        two[0] = r;
+        memset(&two[1], 0, sizeof(two[1]));
+        CHECK(gv_record_parse(hostile, sizeof(hostile) - 1, &two[1].record,
+                              &err) == GV_OK);
+        two[1].rank = 2;
+        two[1].snippet = "";
+        trs.results = two;
+        trs.count = 2;
+        gv_buf_reset(&out);
+        CHECK(RENDER("jsonl", &trs, &plain, &out, &err) == GV_OK);
+        CHECK(strncmp(out.data,
+                      "{\"format_version\":1,\"name\":null,\"query\":"
+                      "\"court\",\"rank\":1,",
+                      56) == 0);
+        CHECK(strchr(out.data, '\n') == strrchr(out.data, '\n') - 0 ||
+              strchr(strchr(out.data, '\n') + 1, '\n') ==
+                  out.data + out.len - 1);
+        gv_buf_reset(&out);
+        CHECK(RENDER("tsv", &trs, &plain, &out, &err) == GV_OK);
+        if (!strstr(out.data, "\tTab\\there\\nline \\\\ end\t"))
+            fprintf(stderr, "tsv: %s", out.data);
+        CHECK(strstr(out.data, "\tTab\\there\\nline \\\\ end\t") != NULL);
+        size_t rows = 0;
+        for (size_t i = 0; i < out.len; i++)
+            rows += out.data[i] == '\n';
+        CHECK(rows == 2);
+        /* name, query, then 14 fields: 15 tabs a row. */
+        size_t tabs = 0;
+        for (const char *c = out.data; *c != '\n'; c++)
+            tabs += *c == '\t';
+        CHECK(tabs == 15);
+        gv_buf_reset(&out);
+        CHECK(RENDER("paths", &trs, &plain, &out, &err) == GV_OK);
+        CHECK_STR(out.data, "/a/b.txt\n/a/x.txt\n");
+        gv_render_opts nul = {.nul_separated = true};
+        gv_buf_reset(&out);
+        CHECK(RENDER("paths", &trs, &nul, &out, &err) == GV_OK);
+        CHECK(out.len == 18 && out.data[8] == '\0' && out.data[17] == '\0');
+        gv_buf_reset(&out);
+        CHECK(gv_format_find("text")->count(&trs, &plain, &out, &err) == GV_OK);
+        CHECK_STR(out.data, "3\testimated\tcourt\n");
+        gv_record_release(&two[1].record);
+    }
 
     CHECK(gv_format_find("json") && gv_format_find("text"));
     CHECK(gv_format_find("xml") == NULL);

@@ -121,7 +121,7 @@ open_index(void)
 static void
 run_one(gv_searcher *s, const gv_search_req *req)
 {
-    const gv_render_opts ropts = {false};
+    const gv_render_opts ropts = {.use_color = false};
     gv_result_set *rs = NULL;
     gv_err err = GV_ERR_INIT;
     gv_buf out = GV_BUF_INIT;
@@ -131,8 +131,10 @@ run_one(gv_searcher *s, const gv_search_req *req)
         fprintf(stderr, "fuzz_query: status %d: %s\n", (int)st, err.msg);
         __builtin_trap();
     }
-    if (st == GV_OK && (gv_render_text(rs, &ropts, &out, &err) != GV_OK ||
-                        gv_render_json(rs, &ropts, &out, &err) != GV_OK))
+    if (st == GV_OK &&
+        (gv_result_set_fill_snippets(rs, &err) != GV_OK ||
+         gv_format_find("text")->result(rs, &ropts, &out, &err) != GV_OK ||
+         gv_format_find("json")->result(rs, &ropts, &out, &err) != GV_OK))
         __builtin_trap();
     gv_buf_release(&out);
     gv_result_set_free(rs);
