@@ -49,6 +49,12 @@ fnv1a64(const char *s)
 }
 
 uint64_t
+gv_schema_hash(const char *s)
+{
+    return fnv1a64(s);
+}
+
+uint64_t
 gv_record_key(const gv_record *r)
 {
     uint64_t h = fnv1a64(r->path ? r->path : "");

@@ -118,6 +118,10 @@ gv_record_parse(const char *data, size_t len, gv_record *out, gv_err *err);
 void
 gv_record_release(gv_record *r);
 
+/** A 64-bit FNV-1a hash of @p s (ids too long for a term, seen sets). */
+uint64_t
+gv_schema_hash(const char *s);
+
 /** A 64-bit hash of the document's identity (its path and record): the
  * same for every version of the document, whatever its Xapian number. */
 uint64_t

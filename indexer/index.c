@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,14 @@ struct gv_indexer {
     size_t pending_bytes; /* and the bytes of their text */
     struct stat db_stat;
     bool have_db_stat;
+    /* The real path of the folder of the last file, so that a walk does
+     * not resolve every file's path from the root (realpath costs a
+     * system call per component). */
+    char dir[PATH_MAX], dir_real[PATH_MAX];
+    /* Hashes of the real paths of the files met in this run, for the
+     * sweep of files gone. */
+    uint64_t *seen;
+    size_t nseen, seen_cap;
     gv_buf text, idterm, key, value; /* reused for every file */
 };
 
@@ -154,6 +163,7 @@ gv_indexer_close(gv_indexer *ix)
     gv_buf_release(&ix->idterm);
     gv_buf_release(&ix->key);
     gv_buf_release(&ix->value);
+    free(ix->seen);
     free(ix);
 }
 
@@ -412,6 +422,59 @@ index_jsonl_file(gv_indexer *ix, const char *path, const char *abs_path,
     return st == GV_OK ? GV_OK : file_problem(ix, path, st, &file_err, err);
 }
 
+/* The real path of the file at @p path into @p out (PATH_MAX) and its
+ * stat into *sb; false with errno set when it cannot be had. Only a
+ * symlink, or a file in a folder other than the last one, costs a
+ * realpath(). */
+static bool
+resolve(gv_indexer *ix, const char *path, char *out, struct stat *sb)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) : 0;
+    const char *base = slash ? slash + 1 : path;
+
+    if (lstat(path, sb) != 0)
+        return false;
+    if (S_ISLNK(sb->st_mode) || dir_len >= sizeof(ix->dir))
+        return realpath(path, out) && stat(out, sb) == 0;
+    if (strlen(ix->dir) != dir_len || strncmp(ix->dir, path, dir_len) != 0) {
+        char dir[PATH_MAX];
+        memcpy(dir, slash ? path : ".", slash ? dir_len : 1);
+        dir[slash ? dir_len : 1] = '\0';
+        if (slash && dir_len == 0)
+            strcpy(dir, "/");
+        if (!realpath(dir, ix->dir_real)) {
+            ix->dir[0] = '\0';
+            return false;
+        }
+        memcpy(ix->dir, path, dir_len);
+        ix->dir[dir_len] = '\0';
+    }
+    if ((size_t)snprintf(out, PATH_MAX, "%s%s%s", ix->dir_real,
+                         strcmp(ix->dir_real, "/") ? "/" : "",
+                         base) >= PATH_MAX) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    return true;
+}
+
+/* Note that the file at real path @p abs_path is there. */
+static gv_status
+mark_seen(gv_indexer *ix, const char *abs_path, gv_err *err)
+{
+    if (ix->nseen == ix->seen_cap) {
+        size_t cap = ix->seen_cap ? ix->seen_cap * 2 : 1024;
+        uint64_t *grown = realloc(ix->seen, cap * sizeof(*grown));
+        if (!grown)
+            return gv_err_set(err, GV_ENOMEM, "out of memory");
+        ix->seen = grown;
+        ix->seen_cap = cap;
+    }
+    ix->seen[ix->nseen++] = gv_schema_hash(abs_path);
+    return GV_OK;
+}
+
 /* Whether the file of stamp @p now at @p abs_path is as the index holds
  * it (stamp @p old): same size and time, and with --verify the same
  * checksum, which then goes into @p now. */
@@ -462,13 +525,15 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
     bool known;
     gv_status st;
 
-    if (!realpath(path, abs_path) || stat(abs_path, &sb) != 0) {
+    if (!resolve(ix, path, abs_path, &sb)) {
         snprintf(msg, sizeof(msg), "skipping: %s", strerror(errno));
         warn(ix, path, msg, GV_WARN_FAILED);
         return GV_OK;
     }
     gv_stamp_from_stat(&sb, &now);
-    st = gv_schema_stamp_key(abs_path, &ix->key, err);
+    st = mark_seen(ix, abs_path, err);
+    if (st == GV_OK)
+        st = gv_schema_stamp_key(abs_path, &ix->key, err);
     if (st == GV_OK)
         st = gv_db_get_metadata(ix->db, ix->key.data, &ix->value, err);
     if (st != GV_OK)
@@ -503,37 +568,36 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
 typedef struct sweep_ctx {
     const char *root; /* with a trailing '/' */
     size_t root_len;
+    const gv_indexer *ix;
     gv_buf gone; /* NUL-separated paths */
     gv_status st;
     gv_err *err;
 } sweep_ctx;
 
-/* True when the file at @p path (under the root) is no longer one that
- * a walk of the root would index: missing, renamed to a skipped name, or
- * inside a hidden folder. */
-static bool
-is_gone(const char *path, size_t root_len)
+static int
+cmp_u64(const void *a, const void *b)
 {
-    struct stat st;
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
-    if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
-        return true;
-    if (gv_index_format_of(path) == GV_INPUT_NONE)
-        return true;
-    return strstr(path + root_len - 1, "/.") != NULL;
+    return x < y ? -1 : x > y;
 }
 
+/* A stamp of a file under the root that this run's walk did not meet:
+ * deleted, renamed, now hidden or of a skipped name. */
 static bool
 sweep_one(void *ctx, const char *key, const char *value)
 {
     sweep_ctx *sw = ctx;
     const char *path;
     gv_stamp stamp;
+    uint64_t h;
 
     (void)key;
     if (!gv_stamp_decode(value, &stamp, &path) ||
-        strncmp(path, sw->root, sw->root_len) != 0 ||
-        !is_gone(path, sw->root_len))
+        strncmp(path, sw->root, sw->root_len) != 0)
+        return true;
+    h = gv_schema_hash(path);
+    if (bsearch(&h, sw->ix->seen, sw->ix->nseen, sizeof(h), cmp_u64))
         return true;
     sw->st = gv_buf_append(&sw->gone, path, strlen(path) + 1, sw->err);
     return sw->st == GV_OK;
@@ -566,7 +630,7 @@ static gv_status
 sweep(gv_indexer *ix, const char *root, gv_err *err)
 {
     char abs_root[PATH_MAX];
-    sweep_ctx sw = {NULL, 0, GV_BUF_INIT, GV_OK, err};
+    sweep_ctx sw = {NULL, 0, ix, GV_BUF_INIT, GV_OK, err};
     gv_status st;
 
     if (!realpath(root, abs_root) || strlen(abs_root) + 2 > sizeof(abs_root))
@@ -575,6 +639,8 @@ sweep(gv_indexer *ix, const char *root, gv_err *err)
         strcat(abs_root, "/");
     sw.root = abs_root;
     sw.root_len = strlen(abs_root);
+    if (ix->nseen)
+        qsort(ix->seen, ix->nseen, sizeof(*ix->seen), cmp_u64);
     /* Long keys are hashed: then match on a prefix of the key and check
      * the path kept in the stamp. */
     st = gv_schema_stamp_key(abs_root, &ix->key, err);

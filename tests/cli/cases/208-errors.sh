@@ -31,7 +31,8 @@ assert_rc 2
 assert_err_has "a-file"
 run sh -c "'$SRCH' --db '$DB' court >/dev/full"
 assert_rc 2
-assert_err_has "gavel-search: cannot write output: No space left on device"
+assert_err_has "gavel-search: cannot write the results: No space left on device"
+[ "$(grep -c . err)" = 1 ] || fail "one message for a failed write"
 run sh -c "'$SRCH' --help >/dev/full"
 assert_rc 2
 run sh -c "'$IDX' --version >/dev/full"
