@@ -179,8 +179,17 @@ gv_indexer_doc_count(gv_indexer *ix, unsigned *out, gv_err *err)
     return gv_db_doc_count(ix->db, out, err);
 }
 
-gv_status
-gv_indexer_commit(gv_indexer *ix, gv_err *err)
+static void
+enter_phase(const gv_indexer *ix, gv_index_phase phase)
+{
+    if (ix->opts.phase)
+        ix->opts.phase(ix->opts.ctx, phase);
+}
+
+/* Commit without announcing a phase: batch commits are part of the
+ * phase they happen in. */
+static gv_status
+commit_batch(gv_indexer *ix, gv_err *err)
 {
     gv_status st = gv_db_commit(ix->db, err);
 
@@ -192,13 +201,20 @@ gv_indexer_commit(gv_indexer *ix, gv_err *err)
     return st;
 }
 
+gv_status
+gv_indexer_commit(gv_indexer *ix, gv_err *err)
+{
+    enter_phase(ix, GV_PHASE_COMMITTING);
+    return commit_batch(ix, err);
+}
+
 /* Commit once a batch is full, by documents or by bytes. */
 static gv_status
 maybe_commit(gv_indexer *ix, gv_err *err)
 {
     if (ix->pending >= ix->opts.batch_docs ||
         ix->pending_bytes >= ix->opts.batch_bytes)
-        return gv_indexer_commit(ix, err);
+        return commit_batch(ix, err);
     return GV_OK;
 }
 
@@ -219,6 +235,8 @@ load_raw(gv_indexer *ix, const char *path, const char *abs_path,
         limits.max_text_bytes = GV_MAX_HTML_BYTES;
     gv_buf_reset(&ix->text);
     st = gv_gz_read_file(abs_path, &limits, &ix->text, &info, file_err);
+    if (st == GV_OK)
+        ix->stats.bytes_read += ix->text.len;
     if (st == GV_OK && info.hit_cap) {
         ix->text.len = gv_utf8_complete_len(ix->text.data, ix->text.len);
         ix->text.data[ix->text.len] = '\0';
@@ -273,6 +291,7 @@ write_article(gv_indexer *ix, const gv_article *a, const char *abs_path,
     ix->stats.indexed++;
     ix->pending++;
     ix->pending_bytes += a->body_len;
+    enter_phase(ix, GV_PHASE_INDEXING); /* a tick for the display */
     return GV_OK;
 }
 
@@ -372,6 +391,7 @@ index_jsonl_file(gv_indexer *ix, const char *path, const char *abs_path,
         st = gv_lines_next(lines, &ix->text, &info, &file_err);
         if (st != GV_OK || info.eof)
             break;
+        ix->stats.bytes_read += ix->text.len + 1; /* and its '\n' */
         if (ix->text.len == 0 || strspn(ix->text.data, " \t\r") == ix->text.len)
             continue; /* blank lines separate nothing */
         if (info.cut) {
@@ -528,6 +548,9 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
     if (!resolve(ix, path, abs_path, &sb)) {
         snprintf(msg, sizeof(msg), "skipping: %s", strerror(errno));
         warn(ix, path, msg, GV_WARN_FAILED);
+        ix->stats.files++;
+        if (ix->opts.progress)
+            ix->opts.progress(ix->opts.ctx, path, GV_FILE_INDEXED);
         return GV_OK;
     }
     gv_stamp_from_stat(&sb, &now);
@@ -541,6 +564,7 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
     known = ix->value.len && gv_stamp_decode(ix->value.data, &old, &old_path);
     if (is_unchanged(ix, abs_path, &old, known, &now)) {
         ix->stats.unchanged++;
+        ix->stats.files++;
         if (ix->opts.progress)
             ix->opts.progress(ix->opts.ctx, path, GV_FILE_UNCHANGED);
         return GV_OK;
@@ -559,6 +583,8 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
             restamp(ix, abs_path, &now, ix->stats.indexed > before, known, err);
     if (st == GV_OK)
         st = maybe_commit(ix, err);
+    if (st == GV_OK)
+        ix->stats.files++;
     if (st == GV_OK && ix->opts.progress)
         ix->opts.progress(ix->opts.ctx, path, GV_FILE_INDEXED);
     return st;
@@ -706,6 +732,59 @@ walk_file(void *ctx, const char *path, gv_err *err)
     return index_file(ctx, path, format, err);
 }
 
+/* The walk of gv_indexer_count(). */
+typedef struct count_ctx {
+    gv_indexer *ix;
+    unsigned long files;
+} count_ctx;
+
+static bool
+count_enter_dir(void *ctx, const char *path, const struct stat *st)
+{
+    const count_ctx *c = ctx;
+
+    return walk_enter_dir(c->ix, path, st);
+}
+
+static gv_status
+count_file(void *ctx, const char *path, gv_err *err)
+{
+    count_ctx *c = ctx;
+
+    (void)err;
+    if (gv_index_format_of(path) != GV_INPUT_NONE)
+        c->files++;
+    return GV_OK;
+}
+
+gv_status
+gv_indexer_count(gv_indexer *ix, const char *root, unsigned long *out,
+                 gv_err *err)
+{
+    count_ctx c = {ix, 0};
+    const gv_walk_ops ops = {count_file, count_enter_dir, NULL, NULL, &c};
+    unsigned flags = ix->opts.follow_symlinks ? GV_WALK_FOLLOW_SYMLINKS : 0;
+    gv_err walk_err = GV_ERR_INIT;
+    struct stat sb;
+    gv_status st;
+
+    *out = 0;
+    enter_phase(ix, GV_PHASE_COUNTING);
+    if (stat(root, &sb) != 0)
+        return GV_OK;
+    if (S_ISREG(sb.st_mode)) {
+        *out = 1; /* named: indexed whatever its name */
+        return GV_OK;
+    }
+    if (!S_ISDIR(sb.st_mode))
+        return GV_OK;
+    st = gv_walk(root, flags, &ops, &walk_err);
+    if (st == GV_ENOMEM)
+        return gv_err_set(err, st, "%s", walk_err.msg);
+    *out = c.files; /* GV_EIO: the root went away; the real walk warns */
+    return GV_OK;
+}
+
 gv_status
 gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err)
 {
@@ -715,6 +794,7 @@ gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err)
     struct stat sb;
     gv_status st;
 
+    enter_phase(ix, GV_PHASE_INDEXING);
     if (stat(root, &sb) != 0) {
         bool is_link = lstat(root, &sb) == 0 && S_ISLNK(sb.st_mode);
         walk_problem(ix, root,
@@ -735,5 +815,8 @@ gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err)
         return GV_OK;
     }
     st = gv_walk(root, flags, &ops, err);
-    return st == GV_OK ? sweep(ix, root, err) : st;
+    if (st != GV_OK)
+        return st;
+    enter_phase(ix, GV_PHASE_REMOVING);
+    return sweep(ix, root, err);
 }

@@ -48,6 +48,19 @@ typedef enum gv_file_event {
 typedef void (*gv_index_progress_fn)(void *ctx, const char *path,
                                      gv_file_event event);
 
+/* What the indexer is busy with, for a progress display. */
+typedef enum gv_index_phase {
+    GV_PHASE_COUNTING,  /* gv_indexer_count(): a walk that only counts */
+    GV_PHASE_INDEXING,  /* gv_indexer_add_path() walks and reads files */
+    GV_PHASE_REMOVING,  /* ... then sweeps the files gone from the folder */
+    GV_PHASE_COMMITTING /* gv_indexer_commit() (not the batch commits) */
+} gv_index_phase;
+
+/* Called when a phase starts, and again with GV_PHASE_INDEXING after
+ * each document written: a big JSON-lines file gives many documents but
+ * one file event. Called often: a display limits its own redraws. */
+typedef void (*gv_index_phase_fn)(void *ctx, gv_index_phase phase);
+
 typedef struct gv_index_opts {
     unsigned batch_docs;   /* commit after this many documents */
     size_t batch_bytes;    /* ... or this many bytes of their text */
@@ -57,7 +70,8 @@ typedef struct gv_index_opts {
     gv_read_limits limits;
     gv_index_warn_fn warn;         /* may be NULL */
     gv_index_progress_fn progress; /* may be NULL */
-    void *ctx;                     /* passed to warn and progress */
+    gv_index_phase_fn phase;       /* may be NULL */
+    void *ctx;                     /* passed to warn, progress and phase */
 } gv_index_opts;
 
 #define GV_INDEX_BATCH_DEFAULT       1000u
@@ -66,7 +80,8 @@ typedef struct gv_index_opts {
 #define GV_INDEX_OPTS_INIT                                                     \
     {                                                                          \
         GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_BYTES_DEFAULT, false, false,    \
-            GV_INDEX_WAIT_DEFAULT, GV_READ_LIMITS_DEFAULT, NULL, NULL, NULL    \
+            GV_INDEX_WAIT_DEFAULT, GV_READ_LIMITS_DEFAULT, NULL, NULL, NULL,   \
+            NULL                                                               \
     }
 
 typedef struct gv_index_stats {
@@ -79,6 +94,8 @@ typedef struct gv_index_stats {
     unsigned long repaired;    /* files indexed after repair */
     unsigned long bad_records; /* JSON-lines records not indexed */
     unsigned long commits;
+    unsigned long files;           /* files read (or failed), or unchanged */
+    unsigned long long bytes_read; /* of text, after gunzip */
 } gv_index_stats;
 
 typedef struct gv_indexer gv_indexer;
@@ -105,14 +122,29 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
  * that are gone (deleted, renamed, now hidden or of a skipped name) are
  * removed. One bad
  * file, or a @p root that cannot be read, is reported through opts.warn
- * and does not stop the run.
+ * and does not stop the run. Calls opts.phase with GV_PHASE_INDEXING, and
+ * for a folder with GV_PHASE_REMOVING before the sweep.
  * Returns GV_OK, or a fatal status from writing the index (GV_EXAPIAN,
  * GV_EIO, GV_ENOMEM): then stop and close without committing.
  */
 GV_MUST_CHECK gv_status
 gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err);
 
-/** Commit what is pending. Returns GV_OK, GV_EIO, GV_EXAPIAN. */
+/**
+ * Count into *out the files that gv_indexer_add_path(@p ix, @p root) would
+ * read or find unchanged (the total of gv_index_stats.files), by a walk
+ * that opens nothing and warns about nothing (the real walk will), for a
+ * progress display. Calls opts.phase with GV_PHASE_COUNTING.
+ * Returns GV_OK (*out is 0 when @p root cannot be read), GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_indexer_count(gv_indexer *ix, const char *root, unsigned long *out,
+                 gv_err *err);
+
+/**
+ * Commit what is pending, after calling opts.phase with
+ * GV_PHASE_COMMITTING. Returns GV_OK, GV_EIO, GV_EXAPIAN.
+ */
 GV_MUST_CHECK gv_status
 gv_indexer_commit(gv_indexer *ix, gv_err *err);
 

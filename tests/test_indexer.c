@@ -1,6 +1,6 @@
 /* Unit tests of indexer/: which names are indexed, the directory walk
  * (order, hidden entries, symlinks, loops), and the pipeline's counters,
- * warnings and write lock. */
+ * warnings, phases and write lock. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -231,6 +231,69 @@ test_indexer(void)
     gv_indexer_close(NULL);
 }
 
+/* The phases seen, each letter once per run of calls: C I R M. */
+static void
+on_phase(void *ctx, gv_index_phase phase)
+{
+    char *log = ctx;
+    const char letter = "CIRM"[phase];
+    size_t n = strlen(log);
+
+    if ((n == 0 || log[n - 1] != letter) && n + 1 < 16) {
+        log[n] = letter;
+        log[n + 1] = '\0';
+    }
+}
+
+static void
+test_count_and_phases(void)
+{
+    gv_index_opts opts = GV_INDEX_OPTS_INIT;
+    gv_indexer *ix = NULL;
+    gv_err err = GV_ERR_INIT;
+    char root[4200], db[4200], file[4200], phases[16] = "";
+    unsigned long files = 0;
+
+    make_dir("p");
+    make_dir("p/sub");
+    write_file("p/one.txt", "Title: One\n\nThe court sat.\n"); /* 27 bytes */
+    write_file("p/sub/two", "Two\n\nThe appeal failed.\n");    /* 24 */
+    write_file("p/skip.md", "not an article\n");
+    snprintf(root, sizeof(root), "%s/p", tmp);
+    snprintf(file, sizeof(file), "%s/p/skip.md", tmp);
+    /* The index inside the folder: its files are not counted either. */
+    snprintf(db, sizeof(db), "%s/p/index.db", tmp);
+    opts.phase = on_phase;
+    opts.ctx = phases;
+    opts.batch_docs = 1;
+    CHECK(gv_indexer_open(db, &opts, &ix, &err) == GV_OK);
+    if (!ix)
+        return;
+    CHECK(gv_indexer_count(ix, root, &files, &err) == GV_OK);
+    CHECK(files == 2);
+    CHECK(gv_indexer_count(ix, file, &files, &err) == GV_OK);
+    CHECK(files == 1); /* named: indexed whatever its name */
+    CHECK(gv_indexer_count(ix, "/no/such/place", &files, &err) == GV_OK);
+    CHECK(files == 0);
+    CHECK(gv_indexer_add_path(ix, root, &err) == GV_OK);
+    CHECK(gv_indexer_commit(ix, &err) == GV_OK);
+    /* Batch commits (one per document here) are not a phase. */
+    CHECK_STR(phases, "CIRM");
+    const gv_index_stats *s = gv_indexer_stats(ix);
+    CHECK(s->files == 2);
+    CHECK(s->bytes_read == 27 + 24);
+    gv_indexer_close(ix);
+
+    /* Unchanged files count as done, and read nothing. */
+    CHECK(gv_indexer_open(db, &opts, &ix, &err) == GV_OK);
+    if (!ix)
+        return;
+    CHECK(gv_indexer_add_path(ix, root, &err) == GV_OK);
+    s = gv_indexer_stats(ix);
+    CHECK(s->files == 2 && s->unchanged == 2 && s->bytes_read == 0);
+    gv_indexer_close(ix);
+}
+
 int
 main(void)
 {
@@ -244,5 +307,6 @@ main(void)
     test_wants_name();
     test_walk();
     test_indexer();
+    test_count_and_phases();
     return CHECK_DONE();
 }
