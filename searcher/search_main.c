@@ -375,6 +375,8 @@ run_query(run *r, const char *name, const char *query, gv_err *err)
         req.limit = docs;
         if (!r->o->sort_given)
             req.order = GV_ORDER_NEWEST;
+        if (!r->o->limit_given)
+            limit = UINT_MAX; /* an alert lists all that is new */
     }
     st = gv_searcher_run(r->searcher, &req, &rs, err);
     if (st == GV_OK && r->state)
