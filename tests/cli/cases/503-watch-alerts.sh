@@ -73,3 +73,14 @@ run W -f paths
 assert_rc 2
 assert_err_has "watch.tsv:5: cannot parse query 'court AND'"
 assert_eq "$(sed 's|.*/||' out)" "fifth.txt" "the good ones ran"
+# An alert lists every new article, not the first 10 (-n caps it).
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    printf 'Title: Batch %s\n\nAn extradition case, number %s.\n' $i $i >tree/batch-$i.txt
+done
+"$IDX" -q --db idx tree
+cp st st.keep
+run W -f paths -n 3
+assert_eq "$(grep -c batch- out)" 3 "-n caps an alert"
+cp st.keep st
+run W -f paths
+assert_eq "$(grep -c batch- out)" 12 "every new article"
