@@ -32,6 +32,8 @@ typedef struct gv_search_req {
      * both are NULL). */
     const char *date_lo, *date_hi;
     bool exact_count; /* count every match (slower), not an estimate */
+    /* BM25's k1 and b; 0 or less keeps Gavel's defaults. */
+    double bm25_k1, bm25_b;
 } gv_search_req;
 
 typedef struct gv_result {

@@ -39,7 +39,8 @@ enum {
     OPT_WATCH,
     OPT_STATE,
     OPT_INIT,
-    OPT_STATS
+    OPT_STATS,
+    OPT_BM25
 };
 
 #define MAX_LIMIT 100000u
@@ -75,6 +76,7 @@ usage(FILE *out)
             "                      --watch, every new hit)\n"
             "      --offset=K      skip the first K hits (default 0)\n"
             "      --any           plain words OR instead of AND\n"
+            "      --bm25=K1,B     BM25 parameters (default 1,0.5)\n"
             "      --sort=ORDER    relevance (default; ties newest first),\n"
             "                      newest or oldest (undated articles last;\n"
             "                      --watch lists new hits newest first)\n"
@@ -148,6 +150,26 @@ join_args(int argc, char **argv)
     return gv_buf_detach(&q, NULL);
 }
 
+/* "K1,B" for BM25 into @p req. */
+static bool
+parse_bm25(const char *s, gv_search_req *req)
+{
+    char *end;
+    double k1 = strtod(s, &end), b;
+
+    if (end == s || *end != ',')
+        return false;
+    s = end + 1;
+    b = strtod(s, &end);
+    if (end == s || *end || !(k1 >= 0 && k1 <= 10) || !(b >= 0 && b <= 1))
+        return false;
+    /* 0 is a real choice here (k1 0: term frequency ignored), while the
+     * request's 0 means the default: use the smallest positive value. */
+    req->bm25_k1 = k1 > 0 ? k1 : 1e-9;
+    req->bm25_b = b > 0 ? b : 1e-9;
+    return true;
+}
+
 /* Parse the options into @p o; returns -1 to go on, else an exit code. */
 static int
 parse_options(int argc, char **argv, options *o)
@@ -171,6 +193,7 @@ parse_options(int argc, char **argv, options *o)
         {"state", required_argument, NULL, OPT_STATE},
         {"init", no_argument, NULL, OPT_INIT},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"bm25", required_argument, NULL, OPT_BM25},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -278,6 +301,14 @@ parse_options(int argc, char **argv, options *o)
             break;
         case OPT_STATS:
             o->stats = true;
+            break;
+        case OPT_BM25:
+            if (!parse_bm25(optarg, &o->req))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --bm25 '%s': expected K1,B "
+                                        "such as 1.2,0.75 (K1 from 0 to 10, "
+                                        "B from 0 to 1)",
+                                        optarg);
             break;
         case 'h':
             usage(stdout);
