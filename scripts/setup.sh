@@ -7,9 +7,10 @@ set -eu
 
 # Build: cmake, make, C and C++ compilers, pkg-config. Libraries: Xapian,
 # zlib, jansson (JSON lines), libxml2 (HTML pages). Tests: jq (checks JSON
-# output), xapian-tools (xapian-check).
+# output), xapian-tools (xapian-check), groff-base (renders the man pages;
+# the man -l check runs only where man-db is installed).
 GV_PACKAGES="cmake make gcc g++ pkg-config libxapian-dev zlib1g-dev
-libjansson-dev libxml2-dev jq xapian-tools"
+libjansson-dev libxml2-dev jq xapian-tools groff-base"
 
 gv_missing_packages() {
     for pkg in $GV_PACKAGES; do
