@@ -970,9 +970,17 @@ gv_mset_snippet(const gv_mset *ms, const char *text, size_t text_len,
                          Xapian::MSet::SNIPPET_EXHAUSTIVE;
         if (ms->text_flags & GV_TEXT_CJK_NGRAM)
             flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
-        std::string s =
-            ms->mset.snippet(std::string(text, text_len), length, ms->stem,
-                             flags, hi_start, hi_end, omit);
+        std::string body(text, text_len), s;
+        try {
+            s = ms->mset.snippet(body, length, ms->stem, flags, hi_start,
+                                 hi_end, omit);
+        } catch (const Xapian::DatabaseModifiedError &) {
+            // The background model reads term statistics from a revision
+            // a writer has since replaced: pick the passage without them.
+            flags &= ~unsigned(Xapian::MSet::SNIPPET_BACKGROUND_MODEL);
+            s = ms->mset.snippet(body, length, ms->stem, flags, hi_start,
+                                 hi_end, omit);
+        }
         char *copy = static_cast<char *>(std::malloc(s.size() + 1));
         if (!copy)
             return gv_err_set(err, GV_ENOMEM, "out of memory");
@@ -980,7 +988,7 @@ gv_mset_snippet(const gv_mset *ms, const char *text, size_t text_len,
         *out = copy;
         return GV_OK;
     } catch (...) {
-        return status_from_exception(err, nullptr);
+        return status_from_exception(err, ms->db_path.c_str());
     }
 }
 

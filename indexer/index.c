@@ -538,6 +538,7 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
            gv_err *err)
 {
     char abs_path[PATH_MAX], msg[320];
+    gv_err crc_err = GV_ERR_INIT; /* no checksum is no error */
     unsigned long before;
     gv_stamp now, old;
     const char *old_path;
@@ -573,6 +574,10 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
     if (known &&
         (st = gv_schema_file_term(abs_path, &ix->idterm, err)) == GV_OK)
         st = gv_db_delete(ix->db, ix->idterm.data, err);
+    /* Stamp it with its checksum too, so a later --verify has one to
+     * compare with (the file is in the page cache: this costs little). */
+    if (st == GV_OK && !now.has_crc)
+        now.has_crc = gv_gz_file_crc32(abs_path, &now.crc, &crc_err) == GV_OK;
     before = ix->stats.indexed;
     if (st == GV_OK && format == GV_INPUT_JSONL)
         st = index_jsonl_file(ix, path, abs_path, sb.st_mtime, err);

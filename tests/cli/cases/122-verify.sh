@@ -19,3 +19,9 @@ assert_rc 1
 # Verified once, it is unchanged for --verify too.
 run "$IDX" --db idx --verify tree
 assert_err_has "indexed 0, unchanged 1"
+# A file indexed by a plain run has its checksum already: the first
+# --verify run finds it unchanged.
+printf 'Title: Plain\n\nIndexed without verify.\n' >tree/b.txt
+"$IDX" -q --db idx tree
+run "$IDX" --db idx --verify tree
+assert_err_has "indexed 0, unchanged 2"
