@@ -574,15 +574,15 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
     if (known &&
         (st = gv_schema_file_term(abs_path, &ix->idterm, err)) == GV_OK)
         st = gv_db_delete(ix->db, ix->idterm.data, err);
-    /* Stamp it with its checksum too, so a later --verify has one to
-     * compare with (the file is in the page cache: this costs little). */
-    if (st == GV_OK && !now.has_crc)
-        now.has_crc = gv_gz_file_crc32(abs_path, &now.crc, &crc_err) == GV_OK;
     before = ix->stats.indexed;
     if (st == GV_OK && format == GV_INPUT_JSONL)
         st = index_jsonl_file(ix, path, abs_path, sb.st_mtime, err);
     else if (st == GV_OK)
         st = index_article_file(ix, path, abs_path, format, sb.st_mtime, err);
+    /* Stamp it with its checksum too, so a later --verify has one to
+     * compare with (just read, the file is in the page cache). */
+    if (st == GV_OK && !now.has_crc && ix->stats.indexed > before)
+        now.has_crc = gv_gz_file_crc32(abs_path, &now.crc, &crc_err) == GV_OK;
     if (st == GV_OK)
         st =
             restamp(ix, abs_path, &now, ix->stats.indexed > before, known, err);
