@@ -32,7 +32,7 @@ if [ -n "$(git -C "$top" status --porcelain -- common indexer searcher 2>/dev/nu
     tree="$tree (C sources modified)"
 fi
 cmd="bench/quality/run.sh${*:+ $*}"
-for v in GV_SEARCH_ARGS GV_QUERY_CASE GV_LONG_QUERY GV_MAX_QUERIES GV_JOBS; do
+for v in GV_SEARCH_ARGS GV_QUERY_CASE GV_LONG_QUERY GV_MAX_QUERIES GV_JOBS GV_FTS5_LONG; do
     eval "val=\${$v:-}"
     [ -z "$val" ] || cmd="$v='$val' $cmd"
 done
