@@ -142,7 +142,7 @@ text_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
             st = put_clean(b, r->record.record, err);
         if (st == GV_OK)
             st = gv_buf_putc(b, '\n', err);
-        if (st == GV_OK && r->snippet[0]) {
+        if (st == GV_OK && r->snippet && r->snippet[0]) {
             st = gv_buf_puts(b, "   ", err);
             if (st == GV_OK)
                 st = put_snippet(b, r->snippet, on, off, err);

@@ -40,7 +40,8 @@ enum {
     OPT_STATE,
     OPT_INIT,
     OPT_STATS,
-    OPT_BM25
+    OPT_BM25,
+    OPT_NO_SNIPPETS
 };
 
 #define MAX_LIMIT 100000u
@@ -88,6 +89,7 @@ usage(FILE *out)
     for (const gv_format *f = gv_formats; f->name; f++)
         fprintf(out, "                        %-6s %s\n", f->name, f->help);
     fprintf(out,
+            "      --no-snippets   leave snippets out (faster for many hits)\n"
             "  -0, --null          paths: end each path with NUL, for\n"
             "                      xargs -0\n"
             "      --count         print only the number of matches (and\n"
@@ -120,7 +122,7 @@ typedef struct options {
     const char *db_path, *color, *queries_file, *watch_file, *state_file;
     const gv_format *format;
     gv_search_req req;
-    bool limit_given, sort_given, count, quiet, nul, init, stats;
+    bool limit_given, sort_given, count, quiet, nul, init, stats, no_snippets;
     char since[GV_DATE_KEY_LEN + 1], until[GV_DATE_KEY_LEN + 1];
 } options;
 
@@ -194,6 +196,7 @@ parse_options(int argc, char **argv, options *o)
         {"init", no_argument, NULL, OPT_INIT},
         {"stats", no_argument, NULL, OPT_STATS},
         {"bm25", required_argument, NULL, OPT_BM25},
+        {"no-snippets", no_argument, NULL, OPT_NO_SNIPPETS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -301,6 +304,9 @@ parse_options(int argc, char **argv, options *o)
             break;
         case OPT_STATS:
             o->stats = true;
+            break;
+        case OPT_NO_SNIPPETS:
+            o->no_snippets = true;
             break;
         case OPT_BM25:
             if (!parse_bm25(optarg, &o->req))
@@ -420,7 +426,8 @@ run_query(run *r, const char *name, const char *query, gv_err *err)
     }
     rs->name = name;
     r->matched |= r->state ? rs->count > 0 : rs->count || rs->lower_bound;
-    if (!r->o->quiet && !r->o->count && r->o->format->needs_snippets)
+    if (!r->o->quiet && !r->o->count && !r->o->no_snippets &&
+        r->o->format->needs_snippets)
         st = gv_result_set_fill_snippets(rs, err);
     /* Saved searches with nothing new are left out of the alert. */
     if (st == GV_OK && !r->o->quiet && !(r->o->init && r->state) &&

@@ -126,7 +126,7 @@ def index_fts5(docs, work):
 
 def search_gavel(bindir, db, qtext, extra, boolean=False):
     cmd = [os.path.join(bindir, "searcher", "gavel-search"), "--db", db,
-           "-n", str(DEPTH), "-f", "json"]
+           "-n", str(DEPTH), "-f", "json", "--no-snippets"]
     if not boolean:
         cmd.append("--any")
     cmd += extra + ["--", qtext]
@@ -440,7 +440,9 @@ def parse_max_queries(spec):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("collections", nargs="*", default=COLLECTIONS)
-    ap.add_argument("--corpora", default=os.environ.get("GV_CORPORA", "/work/shared/corpora"))
+    ap.add_argument("--corpora", default=os.environ.get(
+        "GV_CORPORA", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                   "..", "..", "..", "shared", "corpora")))
     ap.add_argument("--bin", required=True, help="Gavel build folder")
     ap.add_argument("--tmp", help="work folder (default: a new temp folder)")
     ap.add_argument("--keep", action="store_true", help="keep indexes and runs")

@@ -65,7 +65,8 @@ class Smart(unittest.TestCase):
                 textq.smart_to_xapian(bad)
 
     def test_all_shipped_queries_parse(self):
-        path = "/work/shared/corpora/adi/boolean_queries.tsv"
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                            "..", "shared", "corpora", "adi", "boolean_queries.tsv")
         corpora = os.environ.get("GV_CORPORA", os.path.dirname(os.path.dirname(path)))
         path = os.path.join(corpora, "adi", "boolean_queries.tsv")
         if not os.path.exists(path):

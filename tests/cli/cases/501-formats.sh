@@ -51,3 +51,6 @@ assert_rc 1
 run "$SRCH" --db idx -f yaml quillbridge
 assert_rc 2
 assert_err_has "unknown --format 'yaml': expected text, json, jsonl, tsv or paths"
+# --no-snippets leaves them out: null in JSON, an empty column, no line.
+assert_eq "$("$SRCH" --db idx -f json --no-snippets quillbridge | jq -c '[.hits[].snippet]')" "[null,null]" "no snippets"
+assert_eq "$("$SRCH" --db idx -f tsv --no-snippets quillbridge | awk -F '\t' '{ print NF ":" $16 }' | sort -u)" "16:" "empty snippet column"
