@@ -263,10 +263,8 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
         return st;
     opts.offset = req->offset;
     opts.limit = req->limit;
-    if (req->bm25_k1 > 0)
-        opts.bm25_k1 = req->bm25_k1;
-    if (req->bm25_b > 0)
-        opts.bm25_b = req->bm25_b;
+    opts.bm25_k1 = req->bm25_k1 > 0 ? req->bm25_k1 : GV_BM25_K1_DEFAULT;
+    opts.bm25_b = req->bm25_b > 0 ? req->bm25_b : GV_BM25_B_DEFAULT;
     opts.sort_slot = GV_SLOT_DATE;
     opts.sort = req->order == GV_ORDER_NEWEST   ? GV_SORT_VALUE_DESC
                 : req->order == GV_ORDER_OLDEST ? GV_SORT_VALUE_ASC

@@ -77,7 +77,7 @@ usage(FILE *out)
             "                      --watch, every new hit)\n"
             "      --offset=K      skip the first K hits (default 0)\n"
             "      --any           plain words OR instead of AND\n"
-            "      --bm25=K1,B     BM25 parameters (default 1,0.5)\n"
+            "      --bm25=K1,B     BM25 parameters (default 1.5,0.75)\n"
             "      --sort=ORDER    relevance (default; ties newest first),\n"
             "                      newest or oldest (undated articles last;\n"
             "                      --watch lists new hits newest first)\n"
