@@ -236,6 +236,15 @@ make_snippet(gv_mset *ms, gv_result *r, gv_err *err)
     return st;
 }
 
+void
+gv_result_set_truncate(gv_result_set *rs, size_t n)
+{
+    for (size_t i = n; i < rs->count; i++)
+        result_release(&rs->results[i]);
+    if (n < rs->count)
+        rs->count = n;
+}
+
 gv_status
 gv_result_set_fill_snippets(gv_result_set *rs, gv_err *err)
 {

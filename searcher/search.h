@@ -111,6 +111,10 @@ gv_result_set_fill_snippets(gv_result_set *rs, gv_err *err);
 void
 gv_result_set_keep(gv_result_set *rs, const bool *keep);
 
+/** Keep only the first @p n results of @p rs; the others are freed. */
+void
+gv_result_set_truncate(gv_result_set *rs, size_t n);
+
 /**
  * Turn a snippet as Xapian returns it (HTML-escaped, @p hi_start/@p hi_end
  * around matches) into one line of plain text with GV_HI_START/GV_HI_END

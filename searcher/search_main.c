@@ -419,7 +419,7 @@ run_query(run *r, const char *name, const char *query, gv_err *err)
     if (st == GV_OK && r->state)
         st = keep_new(r, name, rs, err);
     if (st == GV_OK && r->state && rs->count > limit)
-        rs->count = limit; /* the rest stay marked: they were matched */
+        gv_result_set_truncate(rs, limit); /* the rest stay marked */
     if (st != GV_OK) {
         gv_result_set_free(rs);
         return st;

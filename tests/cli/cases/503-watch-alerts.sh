@@ -80,7 +80,9 @@ done
 "$IDX" -q --db idx tree
 cp st st.keep
 run W -f paths -n 3
+assert_rc 2 "the broken saved search is still there"
 assert_eq "$(grep -c batch- out)" 3 "-n caps an alert"
 cp st.keep st
 run W -f paths
+assert_rc 2
 assert_eq "$(grep -c batch- out)" 12 "every new article"
