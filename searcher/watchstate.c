@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "schema.h"
 
 #define STATE_HEADER "# gavel watch state 1\n"
 
@@ -40,13 +41,7 @@ struct gv_watch_state {
 static uint64_t
 hash_name(const char *s)
 {
-    uint64_t h = 0xcbf29ce484222325u;
-
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3u;
-    }
-    return h;
+    return gv_schema_hash(s);
 }
 
 static int
