@@ -966,21 +966,17 @@ gv_mset_snippet(const gv_mset *ms, const char *text, size_t text_len,
 {
     *out = nullptr;
     try {
-        unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                         Xapian::MSet::SNIPPET_EXHAUSTIVE;
+        // No background model: it looks up the frequency of every word of
+        // the body in the index, which made snippets most of a query's
+        // cost; the passage with the most matches is as good a choice.
+        unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
         if (ms->text_flags & GV_TEXT_CJK_NGRAM)
             flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
-        std::string body(text, text_len), s;
-        try {
-            s = ms->mset.snippet(body, length, ms->stem, flags, hi_start,
-                                 hi_end, omit);
-        } catch (const Xapian::DatabaseModifiedError &) {
-            // The background model reads term statistics from a revision
-            // a writer has since replaced: pick the passage without them.
-            flags &= ~unsigned(Xapian::MSet::SNIPPET_BACKGROUND_MODEL);
-            s = ms->mset.snippet(body, length, ms->stem, flags, hi_start,
-                                 hi_end, omit);
-        }
+        // (Without the background model a snippet reads nothing from the
+        // index, so a writer's commits cannot make it fail either.)
+        std::string s =
+            ms->mset.snippet(std::string(text, text_len), length, ms->stem,
+                             flags, hi_start, hi_end, omit);
         char *copy = static_cast<char *>(std::malloc(s.size() + 1));
         if (!copy)
             return gv_err_set(err, GV_ENOMEM, "out of memory");
