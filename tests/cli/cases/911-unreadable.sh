@@ -6,8 +6,10 @@ as_user=
 if [ "$(id -u)" = 0 ]; then
     command -v setpriv >/dev/null 2>&1 || exit 77
     as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-    # The binary and its folders must be open to nobody.
+    # The binary and its folders must be open to nobody, and so must the
+    # folders above this one (a clone inside a 0700 folder is not).
     $as_user "$IDX" --version >/dev/null 2>&1 || exit 77
+    $as_user realpath . >/dev/null 2>&1 || exit 77
 fi
 chmod 755 .
 mkdir -p in/locked w
