@@ -40,6 +40,20 @@ gv_date_is_valid(int year, int month, int day)
     return day <= days[month - 1];
 }
 
+long
+gv_date_to_days(const gv_date *d)
+{
+    /* Days from civil, counting years from March so that a leap day is
+     * the last day of its year (H. Hinnant's method). */
+    long y = d->year - (d->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy =
+        (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 int
 gv_date_month_from_name(const char *w, size_t n)
 {

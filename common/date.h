@@ -31,6 +31,10 @@ gv_date_format(const gv_date *d, char out[GV_DATE_ISO_LEN + 1]);
 bool
 gv_date_is_valid(int year, int month, int day);
 
+/** Days from 1970-01-01 to @p d (a valid date), negative before it. */
+long
+gv_date_to_days(const gv_date *d);
+
 /**
  * The month (1..12) that the @p n bytes at @p s name, in any case, in full
  * or as an abbreviation of at least three letters ("Jan", "Sept"); 0 for

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -49,12 +50,21 @@ struct gv_query {
     unsigned text_flags;
 };
 
+// One hit kept: where it is in the MSet, its place in the whole ranking
+// and its score, which a rescore may have changed.
+struct gv_pick {
+    unsigned index;
+    unsigned rank;
+    double weight;
+};
+
 struct gv_mset {
     Xapian::MSet mset;
-    std::string db_path; // for messages about reading hits
+    std::vector<gv_pick> picks; // the hits, in the order shown
+    std::string db_path;        // for messages about reading hits
     Xapian::Stem stem;
     unsigned text_flags;
-    // The hits' documents, read while the searched revision is open;
+    // The picks' documents, read while the searched revision is open;
     // their values are read only when asked for (a body for a snippet).
     std::vector<Xapian::Document> docs;
     // Strings handed to C live here until gv_mset_free().
@@ -775,9 +785,51 @@ gv_query_describe(const gv_query *q)
     }
 }
 
-static Xapian::MSet
+// Rank the first @p window hits by relevance, then rescore them. The
+// order is final when the window held every match, or when the last hit
+// wanted scores at least the relevance of the last one in the window (a
+// rescore never raises a score, so no hit outside could pass it).
+static bool
+rescore_window(Xapian::Enquire &enq, const gv_search_opts *opts,
+               unsigned window, unsigned max_window, gv_mset *ms)
+{
+    unsigned want = opts->offset + opts->limit;
+    ms->mset = enq.get_mset(0, window, std::max(opts->check_at_least, window));
+    unsigned n = ms->mset.size();
+    std::vector<gv_pick> all;
+    all.reserve(n);
+    for (unsigned i = 0; i < n; i++) {
+        Xapian::MSetIterator it = ms->mset[i];
+        std::string v = it.get_document().get_value(opts->rescore_slot);
+        all.push_back({i, 0,
+                       opts->rescore(opts->rescore_ctx, v.data(), v.size(),
+                                     it.get_weight())});
+    }
+    // Stable: equal scores stay in relevance order.
+    std::stable_sort(
+        all.begin(), all.end(),
+        [](const gv_pick &a, const gv_pick &b) { return a.weight > b.weight; });
+    bool final =
+        n < window || window >= max_window || want == 0 ||
+        (want <= n && all[want - 1].weight >= ms->mset[n - 1].get_weight());
+    if (!final)
+        return false;
+    ms->picks.clear();
+    for (unsigned i = opts->offset; i < n && i < want; i++)
+        ms->picks.push_back({all[i].index, i, all[i].weight});
+    return true;
+}
+
+// Four times @p window, at most @p max_window.
+static unsigned
+grow_window(unsigned window, unsigned max_window)
+{
+    return window > max_window / 4 ? max_window : window * 4;
+}
+
+static void
 run_enquire(Xapian::Database &rdb, const gv_query *q,
-            const gv_search_opts *opts)
+            const gv_search_opts *opts, gv_mset *ms)
 {
     Xapian::Enquire enq(rdb);
     enq.set_query(q->query);
@@ -789,6 +841,15 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
         enq.set_weighting_scheme(Xapian::BM25Weight(k1, 0, 1, b, 0.5));
     } else {
         enq.set_weighting_scheme(defaults);
+    }
+    if (opts->rescore) {
+        // (offset + limit cannot overflow: callers bound both.)
+        unsigned want = opts->offset + opts->limit;
+        unsigned max_window = std::max(want, GV_RESCORE_MAX_HITS);
+        unsigned window = std::max(grow_window(want, max_window), 200u);
+        while (!rescore_window(enq, opts, window, max_window, ms))
+            window = grow_window(window, max_window);
+        return;
     }
     // Kept alive until get_mset() has used it.
     Xapian::MultiValueKeyMaker key;
@@ -805,7 +866,12 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
             enq.set_sort_by_key_then_relevance(&key, false);
         }
     }
-    return enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
+    ms->mset = enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
+    ms->picks.clear();
+    for (unsigned i = 0; i < ms->mset.size(); i++) {
+        Xapian::MSetIterator it = ms->mset[i];
+        ms->picks.push_back({i, it.get_rank(), it.get_weight()});
+    }
 }
 
 // Run the search and read every hit's document data now, while the
@@ -814,13 +880,13 @@ static void
 run_and_fetch(Xapian::Database &rdb, const gv_query *q,
               const gv_search_opts *opts, gv_mset *ms)
 {
-    ms->mset = run_enquire(rdb, q, opts);
-    size_t n = ms->mset.size();
+    run_enquire(rdb, q, opts, ms);
+    size_t n = ms->picks.size();
     ms->docs.assign(n, Xapian::Document());
     ms->data.assign(n, std::string());
     ms->values.assign(n, std::map<unsigned, std::string>());
     for (unsigned i = 0; i < n; i++) {
-        ms->docs[i] = ms->mset[i].get_document();
+        ms->docs[i] = ms->mset[ms->picks[i].index].get_document();
         ms->data[i] = ms->docs[i].get_data();
     }
 }
@@ -864,11 +930,7 @@ gv_mset_free(gv_mset *ms)
 unsigned
 gv_mset_size(const gv_mset *ms)
 {
-    try {
-        return ms->mset.size();
-    } catch (...) {
-        return 0;
-    }
+    return (unsigned)ms->picks.size();
 }
 
 unsigned
@@ -923,14 +985,14 @@ gv_status
 gv_mset_hit(gv_mset *ms, unsigned i, gv_hit *out, gv_err *err)
 {
     std::memset(out, 0, sizeof(*out));
-    if (i >= ms->mset.size())
+    if (i >= ms->picks.size())
         return gv_err_set(err, GV_EINVAL, "hit %u of %u", i,
-                          (unsigned)ms->mset.size());
+                          (unsigned)ms->picks.size());
     try {
-        Xapian::MSetIterator it = ms->mset[i];
+        Xapian::MSetIterator it = ms->mset[ms->picks[i].index];
         out->docid = *it;
-        out->rank = it.get_rank();
-        out->weight = it.get_weight();
+        out->rank = ms->picks[i].rank;
+        out->weight = ms->picks[i].weight;
         out->percent = it.get_percent();
         out->data = ms->data[i].c_str();
         out->data_len = ms->data[i].size();
@@ -946,9 +1008,9 @@ gv_mset_value(gv_mset *ms, unsigned i, unsigned slot, const char **out,
 {
     *out = "";
     *len_out = 0;
-    if (i >= ms->mset.size())
+    if (i >= ms->picks.size())
         return gv_err_set(err, GV_EINVAL, "hit %u of %u", i,
-                          (unsigned)ms->mset.size());
+                          (unsigned)ms->picks.size());
     try {
         const std::string &v = hit_value(ms, i, slot);
         *out = v.c_str();

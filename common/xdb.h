@@ -314,6 +314,14 @@ typedef enum gv_sort_order {
     GV_SORT_VALUE_ASC   /* sort_slot lowest first, then relevance */
 } gv_sort_order;
 
+/**
+ * A new score for a hit from its relevance @p weight and the @p len bytes
+ * of its value in the rescore slot ("" when unset). It must never exceed
+ * @p weight (a decay): that is what lets a search stop early.
+ */
+typedef double (*gv_rescore_fn)(void *ctx, const char *value, size_t len,
+                                double weight);
+
 typedef struct gv_search_opts {
     unsigned offset;         /* hits to skip */
     unsigned limit;          /* hits to return at most */
@@ -322,11 +330,21 @@ typedef struct gv_search_opts {
     gv_sort_order sort;
     int sort_slot; /* < 0: none (relevance ties stay in docid order).
                       Documents without a value sort last either way. */
+    /* When set, hits are ranked by rescore() of their relevance and their
+     * value in rescore_slot, ties by relevance (sort is ignored). The
+     * ranking is exact unless more than M = max(GV_RESCORE_MAX_HITS,
+     * offset + limit) match and the rescored page falls below the
+     * relevance of the M-th most relevant hit; then it ranks those M. */
+    gv_rescore_fn rescore;
+    void *rescore_ctx;
+    unsigned rescore_slot;
 } gv_search_opts;
+
+#define GV_RESCORE_MAX_HITS 10000u
 
 #define GV_SEARCH_OPTS_INIT                                                    \
     {                                                                          \
-        0, 10, 0, -1.0, -1.0, GV_SORT_RELEVANCE, -1                            \
+        0, 10, 0, -1.0, -1.0, GV_SORT_RELEVANCE, -1, NULL, NULL, 0             \
     }
 
 /**

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "datefilter.h"
+#include "recency.h"
 #include "utf8.h"
 #include "xdb.h"
 
@@ -256,11 +257,24 @@ gv_result_set_fill_snippets(gv_result_set *rs, gv_err *err)
     return st;
 }
 
+typedef struct recency {
+    long today;
+    double half_life;
+} recency;
+
+static double
+decay_by_age(void *ctx, const char *date, size_t len, double weight)
+{
+    const recency *r = ctx;
+    return weight * gv_recency_factor(date, len, r->today, r->half_life);
+}
+
 gv_status
 gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
                 gv_err *err)
 {
     gv_search_opts opts = GV_SEARCH_OPTS_INIT;
+    recency age = {gv_recency_today(req->now), req->recent_half_life};
     gv_result_set *rs = NULL;
     gv_query *q = NULL;
     gv_mset *ms = NULL;
@@ -278,6 +292,11 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     opts.sort = req->order == GV_ORDER_NEWEST   ? GV_SORT_VALUE_DESC
                 : req->order == GV_ORDER_OLDEST ? GV_SORT_VALUE_ASC
                                                 : GV_SORT_RELEVANCE;
+    if (req->recent_half_life > 0) {
+        opts.rescore = decay_by_age;
+        opts.rescore_ctx = &age;
+        opts.rescore_slot = GV_SLOT_DATE;
+    }
     /* Even for no hits (-n 0), look at one match: Xapian's bounds are 0
      * when it checks nothing, and the exit code rests on them. */
     opts.check_at_least = req->offset + (req->limit ? req->limit : 1);

@@ -8,6 +8,7 @@
 #include "schema.h"
 
 #include <stdbool.h>
+#include <time.h>
 
 /* Bytes marking the start and end of a matched term in a snippet; the
  * renderers turn them into bold, "**" or nothing. */
@@ -40,6 +41,10 @@ typedef struct gv_search_req {
     bool exact_count; /* count every match (slower), not an estimate */
     /* BM25's k1 and b; 0 or less keeps Gavel's defaults. */
     double bm25_k1, bm25_b;
+    /* Above 0: rank by relevance decayed by age, halving every this many
+     * days before @p now (see recency.h); order must be relevance. */
+    double recent_half_life;
+    time_t now;
 } gv_search_req;
 
 typedef struct gv_result {

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "datefilter.h"
 #include "querylist.h"
+#include "recency.h"
 #include "render.h"
 #include "search.h"
 #include "stats.h"
@@ -41,7 +42,8 @@ enum {
     OPT_INIT,
     OPT_STATS,
     OPT_BM25,
-    OPT_NO_SNIPPETS
+    OPT_NO_SNIPPETS,
+    OPT_RECENT
 };
 
 #define MAX_LIMIT 100000u
@@ -81,6 +83,8 @@ usage(FILE *out)
             "      --sort=ORDER    relevance (default; ties newest first),\n"
             "                      newest or oldest (undated articles last;\n"
             "                      --watch lists new hits newest first)\n"
+            "      --recent=HALF   rank by relevance decayed by age: a\n"
+            "                      score halves every HALF (90d, 12w, 2y)\n"
             "      --since=DATE    only articles dated DATE or later\n"
             "      --until=DATE    only articles dated DATE or earlier\n"
             "                      (DATE: 2021-03-05, 2021-03, 2021, or 30d\n"
@@ -197,6 +201,7 @@ parse_options(int argc, char **argv, options *o)
         {"stats", no_argument, NULL, OPT_STATS},
         {"bm25", required_argument, NULL, OPT_BM25},
         {"no-snippets", no_argument, NULL, OPT_NO_SNIPPETS},
+        {"recent", required_argument, NULL, OPT_RECENT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -308,6 +313,13 @@ parse_options(int argc, char **argv, options *o)
         case OPT_NO_SNIPPETS:
             o->no_snippets = true;
             break;
+        case OPT_RECENT:
+            if (!gv_recency_parse_half_life(optarg, &o->req.recent_half_life))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --recent '%s': expected a "
+                                        "half-life such as 90d, 12w or 2y",
+                                        optarg);
+            break;
         case OPT_BM25:
             if (!parse_bm25(optarg, &o->req))
                 return gv_cli_bad_usage(PROG,
@@ -336,6 +348,10 @@ check_options(const options *o, bool has_query)
     if (o->req.date_lo && o->req.date_hi &&
         strcmp(o->req.date_lo, o->req.date_hi) > 0)
         return gv_cli_bad_usage(PROG, "%s", "--since is after --until");
+    if (o->req.recent_half_life > 0 && o->req.order != GV_ORDER_RELEVANCE)
+        return gv_cli_bad_usage(PROG, "%s",
+                                "--recent ranks by relevance and age; it "
+                                "does not go with --sort newest or oldest");
     if (o->queries_file && o->watch_file)
         return gv_cli_bad_usage(PROG, "%s",
                                 "--queries and --watch do not go together");
@@ -410,7 +426,7 @@ run_query(run *r, const char *name, const char *query, gv_err *err)
         if (st != GV_OK)
             return st;
         req.limit = docs;
-        if (!r->o->sort_given)
+        if (!r->o->sort_given && req.recent_half_life <= 0)
             req.order = GV_ORDER_NEWEST;
         if (!r->o->limit_given)
             limit = UINT_MAX; /* an alert lists all that is new */
@@ -530,6 +546,7 @@ main(int argc, char **argv)
     o.color = "auto";
     o.format = gv_format_find("text");
     o.req.limit = 10;
+    o.req.now = time(NULL);
     code = parse_options(argc, argv, &o);
     if (code >= 0)
         return code;

@@ -1,8 +1,10 @@
 /* Unit tests of common/date.h: the date forms archives use, refusal of
  * anything that is not a whole real date, and YYYY-MM-DD formatting. */
+#define _DEFAULT_SOURCE /* timegm() */
 #include "date.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 
@@ -132,9 +134,36 @@ test_format(void)
     CHECK(b.year == a.year && b.month == a.month && b.day == a.day);
 }
 
+/* gv_date_to_days against timegm(), day by day across leap years. */
+static void
+test_to_days(void)
+{
+    gv_date d = {1970, 1, 1};
+    CHECK(gv_date_to_days(&d) == 0);
+    d = (gv_date){1969, 12, 31};
+    CHECK(gv_date_to_days(&d) == -1);
+    d = (gv_date){2000, 3, 1};
+    CHECK(gv_date_to_days(&d) == 11017);
+
+    long mismatches = 0;
+    for (int y = 1896; y <= 2104; y++)
+        for (int m = 1; m <= 12; m++)
+            for (int day = 1; day <= 31; day++) {
+                if (!gv_date_is_valid(y, m, day))
+                    continue;
+                struct tm tm = {0};
+                tm.tm_year = y - 1900, tm.tm_mon = m - 1, tm.tm_mday = day;
+                d = (gv_date){y, m, day};
+                if (gv_date_to_days(&d) * 86400L != (long)timegm(&tm))
+                    mismatches++;
+            }
+    CHECK(mismatches == 0);
+}
+
 int
 main(void)
 {
+    test_to_days();
     test_valid_forms();
     test_invalid();
     test_is_valid();

@@ -1,0 +1,33 @@
+/* Relevance with recency: a hit's score halves with every half-life of
+ * its article's age, for "the latest on X" (--recent). */
+#ifndef GV_RECENCY_H
+#define GV_RECENCY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+/**
+ * Parse a half-life written as "90d", "12w" or "2y" (days, weeks, years
+ * of 365 days; at least one day, at most 1000 years) into *days.
+ * Returns false, leaving *days alone, for anything else.
+ */
+bool
+gv_recency_parse_half_life(const char *s, double *days);
+
+/** The day @p now falls on (UTC), as days since 1970-01-01. */
+long
+gv_recency_today(time_t now);
+
+/**
+ * The factor by which the score of an article dated by the @p len bytes
+ * of @p yyyymmdd (the index's date value) decays by @p today:
+ * 0.5 ^ (age in days / @p half_life_days). An article dated after
+ * @p today counts as new (1.0); one with no valid date gets 0, so that
+ * undated articles follow every dated one, in relevance order.
+ */
+double
+gv_recency_factor(const char *yyyymmdd, size_t len, long today,
+                  double half_life_days);
+
+#endif
