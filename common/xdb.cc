@@ -787,8 +787,8 @@ gv_query_describe(const gv_query *q)
 
 // Rank the first @p window hits by relevance, then rescore them. The
 // order is final when the window held every match, or when the last hit
-// wanted scores at least the relevance of the last one in the window (a
-// rescore never raises a score, so no hit outside could pass it).
+// wanted has a key no hit outside the window could beat: at least the
+// bound for the relevance of the last one in it.
 static bool
 rescore_window(Xapian::Enquire &enq, const gv_search_opts *opts,
                unsigned window, unsigned max_window, gv_mset *ms)
@@ -809,9 +809,10 @@ rescore_window(Xapian::Enquire &enq, const gv_search_opts *opts,
     std::stable_sort(
         all.begin(), all.end(),
         [](const gv_pick &a, const gv_pick &b) { return a.weight > b.weight; });
-    bool final =
-        n < window || window >= max_window || want == 0 ||
-        (want <= n && all[want - 1].weight >= ms->mset[n - 1].get_weight());
+    bool final = n < window || window >= max_window || want == 0 ||
+                 (want <= n && all[want - 1].weight >=
+                                   opts->rescore(opts->rescore_ctx, nullptr, 0,
+                                                 ms->mset[n - 1].get_weight()));
     if (!final)
         return false;
     ms->picks.clear();
@@ -825,6 +826,37 @@ static unsigned
 grow_window(unsigned window, unsigned max_window)
 {
     return window > max_window / 4 ? max_window : window * 4;
+}
+
+// Hits ranked by opts->rescore: in growing windows of the most relevant.
+// When no hit can weigh anything (a pure filter), the key depends on the
+// value alone and rises with it, so Xapian's sort by value is that order.
+static void
+run_rescored(Xapian::Enquire &enq, const gv_search_opts *opts, gv_mset *ms)
+{
+    // (offset + limit cannot overflow: callers bound both.)
+    unsigned want = opts->offset + opts->limit;
+    unsigned max_window = std::max(want, GV_RESCORE_MAX_HITS);
+    unsigned window = std::max(grow_window(want, max_window), 200u);
+    while (!rescore_window(enq, opts, window, max_window, ms)) {
+        if (ms->mset.get_max_possible() == 0)
+            break;
+        window = grow_window(window, max_window);
+    }
+    if (ms->mset.get_max_possible() != 0)
+        return;
+    Xapian::MultiValueKeyMaker key;
+    key.add_value(opts->rescore_slot, true);
+    enq.set_sort_by_key_then_relevance(&key, false);
+    ms->mset = enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
+    ms->picks.clear();
+    for (unsigned i = 0; i < ms->mset.size(); i++) {
+        Xapian::MSetIterator it = ms->mset[i];
+        std::string v = it.get_document().get_value(opts->rescore_slot);
+        ms->picks.push_back(
+            {i, it.get_rank(),
+             opts->rescore(opts->rescore_ctx, v.data(), v.size(), 0)});
+    }
 }
 
 static void
@@ -843,12 +875,7 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
         enq.set_weighting_scheme(defaults);
     }
     if (opts->rescore) {
-        // (offset + limit cannot overflow: callers bound both.)
-        unsigned want = opts->offset + opts->limit;
-        unsigned max_window = std::max(want, GV_RESCORE_MAX_HITS);
-        unsigned window = std::max(grow_window(want, max_window), 200u);
-        while (!rescore_window(enq, opts, window, max_window, ms))
-            window = grow_window(window, max_window);
+        run_rescored(enq, opts, ms);
         return;
     }
     // Kept alive until get_mset() has used it.

@@ -315,9 +315,11 @@ typedef enum gv_sort_order {
 } gv_sort_order;
 
 /**
- * A new score for a hit from its relevance @p weight and the @p len bytes
- * of its value in the rescore slot ("" when unset). It must never exceed
- * @p weight (a decay): that is what lets a search stop early.
+ * The key a hit is ranked by, highest first, from its relevance @p weight
+ * and the @p len bytes of its value in the rescore slot ("" when unset).
+ * With @p value NULL, the highest key any hit of that weight could get:
+ * that bound is what lets a search stop early. At equal weight, a value
+ * greater in byte order must never get a lower key.
  */
 typedef double (*gv_rescore_fn)(void *ctx, const char *value, size_t len,
                                 double weight);
@@ -330,11 +332,12 @@ typedef struct gv_search_opts {
     gv_sort_order sort;
     int sort_slot; /* < 0: none (relevance ties stay in docid order).
                       Documents without a value sort last either way. */
-    /* When set, hits are ranked by rescore() of their relevance and their
-     * value in rescore_slot, ties by relevance (sort is ignored). The
-     * ranking is exact unless more than M = max(GV_RESCORE_MAX_HITS,
-     * offset + limit) match and the rescored page falls below the
-     * relevance of the M-th most relevant hit; then it ranks those M. */
+    /* When set, hits are ranked by the key rescore() makes of their
+     * relevance and their value in rescore_slot, ties by relevance (sort
+     * is ignored), and a hit's weight is its key. The ranking is exact
+     * unless more than M = max(GV_RESCORE_MAX_HITS, offset + limit) match
+     * and the page's keys fall below the bound of the M-th most relevant
+     * hit; then it ranks those M. */
     gv_rescore_fn rescore;
     void *rescore_ctx;
     unsigned rescore_slot;

@@ -66,14 +66,14 @@ parse_date_value(const char *s, size_t len, gv_date *out)
 }
 
 double
-gv_recency_factor(const char *yyyymmdd, size_t len, long today,
-                  double half_life_days)
+gv_recency_halvings(const char *yyyymmdd, size_t len, long today,
+                    double half_life_days)
 {
     gv_date d;
     long age;
 
     if (!parse_date_value(yyyymmdd, len, &d))
-        return 0.0;
+        return INFINITY;
     age = today - gv_date_to_days(&d);
-    return age <= 0 ? 1.0 : exp2(-(double)age / half_life_days);
+    return age <= 0 ? 0.0 : (double)age / half_life_days;
 }

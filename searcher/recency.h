@@ -20,14 +20,16 @@ long
 gv_recency_today(time_t now);
 
 /**
- * The factor by which the score of an article dated by the @p len bytes
- * of @p yyyymmdd (the index's date value) decays by @p today:
- * 0.5 ^ (age in days / @p half_life_days). An article dated after
- * @p today counts as new (1.0); one with no valid date gets 0, so that
- * undated articles follow every dated one, in relevance order.
+ * How many halvings the score of an article dated by the @p len bytes of
+ * @p yyyymmdd (the index's date value) has had by @p today: its age in
+ * days over @p half_life_days, 0 for an article dated after @p today
+ * (it counts as new), and INFINITY for one with no valid date, so that
+ * undated articles follow every dated one. The decayed score is
+ * weight * 2^-halvings; ranking by log2(weight) - halvings gives the same
+ * order without the underflow of very old articles.
  */
 double
-gv_recency_factor(const char *yyyymmdd, size_t len, long today,
-                  double half_life_days);
+gv_recency_halvings(const char *yyyymmdd, size_t len, long today,
+                    double half_life_days);
 
 #endif

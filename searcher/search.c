@@ -1,6 +1,8 @@
 /* Query building and running (see search.h). */
 #include "search.h"
 
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,8 +200,10 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
     return st;
 }
 
+/* Hit @p i of @p ms into @p r; @p decayed when its weight is the rank
+ * key of --recent, which is shown as the decayed score. */
 static gv_status
-fill_result(gv_mset *ms, unsigned i, gv_result *r, gv_err *err)
+fill_result(gv_mset *ms, unsigned i, bool decayed, gv_result *r, gv_err *err)
 {
     gv_hit hit;
     gv_status st;
@@ -210,7 +214,7 @@ fill_result(gv_mset *ms, unsigned i, gv_result *r, gv_err *err)
     r->hit = i;
     r->rank = hit.rank + 1;
     r->docid = hit.docid;
-    r->score = hit.weight;
+    r->score = decayed ? exp2(hit.weight) : hit.weight;
     r->percent = hit.percent;
     return gv_record_parse(hit.data, hit.data_len, &r->record, err);
 }
@@ -262,11 +266,16 @@ typedef struct recency {
     double half_life;
 } recency;
 
+/* The rank key of --recent: the log of the decayed score, which keeps
+ * the order of articles too old for the score itself to be told apart. */
 static double
 decay_by_age(void *ctx, const char *date, size_t len, double weight)
 {
     const recency *r = ctx;
-    return weight * gv_recency_factor(date, len, r->today, r->half_life);
+    double halvings =
+        date ? gv_recency_halvings(date, len, r->today, r->half_life) : 0;
+    /* A pure filter weighs nothing: then newer still comes first. */
+    return log2(weight > 0 ? weight : DBL_MIN) - halvings;
 }
 
 gv_status
@@ -328,7 +337,8 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     rs->upper_bound = gv_mset_upper_bound(rs->mset);
     for (unsigned i = 0; st == GV_OK && i < gv_mset_size(rs->mset); i++) {
         rs->count = i + 1;
-        st = fill_result(rs->mset, i, &rs->results[i], err);
+        st = fill_result(rs->mset, i, opts.rescore != NULL, &rs->results[i],
+                         err);
     }
     if (st == GV_OK) {
         *out = rs;

@@ -36,30 +36,31 @@ test_half_life(void)
 }
 
 static void
-test_factor(void)
+test_halvings(void)
 {
     /* 2021-01-11 is day 18638 since 1970-01-01. */
     long day = 18638;
     CHECK(gv_recency_today(0) == 0);
     CHECK(gv_recency_today((time_t)day * 86400 + 86399) == day);
-    CHECK(near(gv_recency_factor("20210111", 8, day, 30), 1.0));
-    CHECK(near(gv_recency_factor("20201212", 8, day, 30), 0.5));
-    CHECK(near(gv_recency_factor("20201112", 8, day, 30), 0.25));
-    CHECK(near(gv_recency_factor("20210112", 8, day, 30), 1.0)); /* future */
+    CHECK(near(gv_recency_halvings("20210111", 8, day, 30), 0));
+    CHECK(near(gv_recency_halvings("20201212", 8, day, 30), 1));
+    CHECK(near(gv_recency_halvings("20201112", 8, day, 30), 2));
+    CHECK(near(gv_recency_halvings("20200111", 8, day, 366), 1)); /* leap */
+    CHECK(near(gv_recency_halvings("20210112", 8, day, 30), 0));  /* future */
     /* Older always decays more, whatever the half-life. */
-    CHECK(gv_recency_factor("20190101", 8, day, 365) <
-          gv_recency_factor("20200101", 8, day, 365));
-    /* No valid date: nothing left, so undated hits come last. */
-    CHECK(gv_recency_factor("", 0, day, 30) == 0.0);
-    CHECK(gv_recency_factor("2021011", 7, day, 30) == 0.0);
-    CHECK(gv_recency_factor("20210230", 8, day, 30) == 0.0);
-    CHECK(gv_recency_factor("2021x111", 8, day, 30) == 0.0);
+    CHECK(gv_recency_halvings("19870301", 8, day, 1) >
+          gv_recency_halvings("19870302", 8, day, 1));
+    /* No valid date: decayed away, so undated hits come last. */
+    CHECK(isinf(gv_recency_halvings("", 0, day, 30)));
+    CHECK(isinf(gv_recency_halvings("2021011", 7, day, 30)));
+    CHECK(isinf(gv_recency_halvings("20210230", 8, day, 30)));
+    CHECK(isinf(gv_recency_halvings("2021x111", 8, day, 30)));
 }
 
 int
 main(void)
 {
     test_half_life();
-    test_factor();
+    test_halvings();
     return CHECK_DONE();
 }

@@ -43,6 +43,10 @@ assert_eq "$(order undated.db --recent 30d)" "$(order undated.db)" "undated"
 "$SRCH" --db dated.db -f json --recent 5y antitrust |
     jq -e '[.hits[].score] | . == (sort | reverse)' >/dev/null ||
     fail "scores not in rank order"
+# A pure filter weighs nothing: the newest come first, undated last.
+assert_eq "$("$SRCH" --db dated.db -f json --recent 30d 'path:'"$PWD/dated" |
+    jq -r '[.hits[].path | sub(".*/"; "")] | join(" ")')" \
+    "new.txt mid.txt old.txt nodate.txt" "a pure filter"
 # Paging stays in the same order.
 assert_eq "$(order dated.db --recent 5y -n 2 --offset 1)" "mid.txt old.txt" "offset"
 
