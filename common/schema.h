@@ -37,6 +37,7 @@
 #define GV_SLOT_DATE   0 /* "YYYYMMDD": sorts and ranges as a string */
 #define GV_SLOT_BODY   1 /* the start of the body, for snippets */
 #define GV_SLOT_SOURCE 2 /* the source as written, for counting */
+#define GV_SLOT_CITES  6 /* the citations' keys, one a line, for counting */
 
 /* Title words count this many times a body word. */
 #define GV_TITLE_WDF 2

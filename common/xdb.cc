@@ -60,8 +60,9 @@ struct gv_pick {
 
 struct gv_mset {
     Xapian::MSet mset;
-    std::vector<gv_pick> picks; // the hits, in the order shown
-    std::string db_path;        // for messages about reading hits
+    std::map<std::string, unsigned> facets; // value -> matches with it
+    std::vector<gv_pick> picks;             // the hits, in the order shown
+    std::string db_path;                    // for messages about reading hits
     Xapian::Stem stem;
     unsigned text_flags;
     // The picks' documents, read while the searched revision is open;
@@ -785,6 +786,51 @@ gv_query_describe(const gv_query *q)
     }
 }
 
+// Counts the lines of one value slot over the documents matched: a
+// ValueCountMatchSpy for slots that hold several values, one a line.
+class LineCountSpy : public Xapian::MatchSpy
+{
+  public:
+    explicit LineCountSpy(Xapian::valueno slot) : slot_(slot)
+    {
+    }
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        std::string v = doc.get_value(slot_);
+        size_t start = 0;
+        while (start < v.size()) {
+            size_t nl = v.find('\n', start);
+            if (nl == std::string::npos)
+                nl = v.size();
+            if (nl > start)
+                counts[v.substr(start, nl - start)]++;
+            start = nl + 1;
+        }
+    }
+    std::map<std::string, unsigned> counts;
+
+  private:
+    Xapian::valueno slot_;
+};
+
+// enq.get_mset(), counting the facet slot's values of every document
+// examined into ms->facets when asked to (afresh on each call).
+static Xapian::MSet
+get_mset_counted(Xapian::Enquire &enq, const gv_search_opts *opts,
+                 unsigned first, unsigned max, unsigned check_at_least,
+                 gv_mset *ms)
+{
+    if (opts->facet_slot < 0)
+        return enq.get_mset(first, max, check_at_least);
+    LineCountSpy spy((Xapian::valueno)opts->facet_slot);
+    enq.clear_matchspies();
+    enq.add_matchspy(&spy);
+    Xapian::MSet found = enq.get_mset(first, max, check_at_least);
+    enq.clear_matchspies();
+    ms->facets = std::move(spy.counts);
+    return found;
+}
+
 // Rank the first @p window hits by relevance, then rescore them. The
 // order is final when the window held every match, or when the last hit
 // wanted has a key no hit outside the window could beat: at least the
@@ -794,7 +840,8 @@ rescore_window(Xapian::Enquire &enq, const gv_search_opts *opts,
                unsigned window, unsigned max_window, gv_mset *ms)
 {
     unsigned want = opts->offset + opts->limit;
-    ms->mset = enq.get_mset(0, window, std::max(opts->check_at_least, window));
+    ms->mset = get_mset_counted(enq, opts, 0, window,
+                                std::max(opts->check_at_least, window), ms);
     unsigned n = ms->mset.size();
     std::vector<gv_pick> all;
     all.reserve(n);
@@ -848,7 +895,8 @@ run_rescored(Xapian::Enquire &enq, const gv_search_opts *opts, gv_mset *ms)
     Xapian::MultiValueKeyMaker key;
     key.add_value(opts->rescore_slot, true);
     enq.set_sort_by_key_then_relevance(&key, false);
-    ms->mset = enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
+    ms->mset = get_mset_counted(enq, opts, opts->offset, opts->limit,
+                                opts->check_at_least, ms);
     ms->picks.clear();
     for (unsigned i = 0; i < ms->mset.size(); i++) {
         Xapian::MSetIterator it = ms->mset[i];
@@ -893,7 +941,8 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
             enq.set_sort_by_key_then_relevance(&key, false);
         }
     }
-    ms->mset = enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
+    ms->mset = get_mset_counted(enq, opts, opts->offset, opts->limit,
+                                opts->check_at_least, ms);
     ms->picks.clear();
     for (unsigned i = 0; i < ms->mset.size(); i++) {
         Xapian::MSetIterator it = ms->mset[i];
@@ -1045,6 +1094,27 @@ gv_mset_value(gv_mset *ms, unsigned i, unsigned slot, const char **out,
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, ms->db_path.c_str());
+    }
+}
+
+void
+gv_mset_each_facet(const gv_mset *ms, unsigned max, gv_value_count_fn fn,
+                   void *ctx)
+{
+    try {
+        std::vector<std::pair<std::string, unsigned>> top(ms->facets.begin(),
+                                                          ms->facets.end());
+        // Stable on the map's byte order: equal counts stay in it.
+        std::stable_sort(top.begin(), top.end(),
+                         [](const std::pair<std::string, unsigned> &a,
+                            const std::pair<std::string, unsigned> &b) {
+                             return a.second > b.second;
+                         });
+        for (size_t i = 0; i < top.size() && i < max; i++)
+            if (!fn(ctx, top[i].first.c_str(), top[i].second))
+                break;
+    } catch (...) {
+        // Out of memory while sorting: no facets rather than a crash.
     }
 }
 

@@ -341,13 +341,16 @@ typedef struct gv_search_opts {
     gv_rescore_fn rescore;
     void *rescore_ctx;
     unsigned rescore_slot;
+    /* >= 0: count the values of this slot over every match (a value may
+     * hold several, one per line), for gv_mset_each_facet(). */
+    int facet_slot;
 } gv_search_opts;
 
 #define GV_RESCORE_MAX_HITS 10000u
 
 #define GV_SEARCH_OPTS_INIT                                                    \
     {                                                                          \
-        0, 10, 0, -1.0, -1.0, GV_SORT_RELEVANCE, -1, NULL, NULL, 0             \
+        0, 10, 0, -1.0, -1.0, GV_SORT_RELEVANCE, -1, NULL, NULL, 0, -1         \
     }
 
 /**
@@ -401,6 +404,15 @@ gv_mset_hit(gv_mset *ms, unsigned i, gv_hit *out, gv_err *err);
 GV_MUST_CHECK gv_status
 gv_mset_value(gv_mset *ms, unsigned i, unsigned slot, const char **out,
               size_t *len_out, gv_err *err);
+
+/**
+ * The @p max values most often found in the facet slot among all the
+ * matches, most frequent first (ties in byte order), each with its number
+ * of matches, through @p fn. Nothing unless opts->facet_slot was set.
+ */
+void
+gv_mset_each_facet(const gv_mset *ms, unsigned max, gv_value_count_fn fn,
+                   void *ctx);
 
 /**
  * Pick about @p length bytes of @p text around the terms that the search

@@ -92,6 +92,62 @@ put_text_header(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
     return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
 }
 
+/* Writing facet counts: where, how, and the first error. */
+typedef struct facet_out {
+    gv_buf *b;
+    bool json;
+    unsigned written;
+    gv_status st;
+    gv_err *err;
+} facet_out;
+
+static bool
+put_facet_value(void *ctx, const char *value, unsigned count)
+{
+    facet_out *o = ctx;
+
+    if (o->json) {
+        o->st = gv_buf_puts(
+            o->b, o->written ? ",{\"value\":" : "{\"value\":", o->err);
+        if (o->st == GV_OK)
+            o->st = gv_json_string_or_null(o->b, value, o->err);
+        if (o->st == GV_OK)
+            o->st = gv_buf_printf(o->b, o->err, ",\"count\":%u}", count);
+    } else {
+        o->st = gv_buf_printf(o->b, o->err, "%8u  ", count);
+        if (o->st == GV_OK)
+            o->st = put_clean(o->b, value, o->err);
+        if (o->st == GV_OK)
+            o->st = gv_buf_putc(o->b, '\n', o->err);
+    }
+    o->written++;
+    return o->st == GV_OK;
+}
+
+/* --facet: "\nCITE (in all N matches):" and a line per value, most
+ * frequent first; or in JSON, ,"facets":{"cite":[{"value","count"}]}. */
+static gv_status
+put_facets(const gv_result_set *rs, bool json, gv_buf *b, gv_err *err)
+{
+    facet_out o = {b, json, 0, GV_OK, err};
+    const char *name = gv_facet_name(rs->facet);
+
+    if (rs->facet == GV_FACET_NONE)
+        return GV_OK;
+    if (json)
+        o.st = gv_buf_printf(b, err, ",\"facets\":{\"%s\":[", name);
+    else
+        o.st = gv_buf_printf(b, err, "\n%s (in all %u match%s):\n", name,
+                             rs->estimated, rs->estimated == 1 ? "" : "es");
+    if (o.st == GV_OK)
+        gv_result_set_each_facet(rs, put_facet_value, &o);
+    if (o.st == GV_OK && json)
+        o.st = gv_buf_puts(b, "]}", err);
+    else if (o.st == GV_OK && !o.written)
+        o.st = gv_buf_puts(b, "   (none)\n", err);
+    return o.st;
+}
+
 static gv_status
 text_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
             gv_err *err)
@@ -150,7 +206,7 @@ text_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
                 st = gv_buf_putc(b, '\n', err);
         }
     }
-    return st;
+    return st == GV_OK ? put_facets(rs, false, b, err) : st;
 }
 
 /* The fields of a hit, in the order of every structured format. */
@@ -282,7 +338,11 @@ put_json_set(const gv_result_set *rs, bool versioned, gv_buf *b, gv_err *err)
         if (st == GV_OK)
             st = gv_buf_putc(b, '}', err);
     }
-    return st == GV_OK ? gv_buf_puts(b, "]}", err) : st;
+    if (st == GV_OK)
+        st = gv_buf_putc(b, ']', err);
+    if (st == GV_OK)
+        st = put_facets(rs, true, b, err);
+    return st == GV_OK ? gv_buf_putc(b, '}', err) : st;
 }
 
 /* json: one document per run; several queries make a "results" list. */

@@ -81,6 +81,37 @@ gv_result_set_free(gv_result_set *rs)
     free(rs);
 }
 
+static const char *const facet_names[] = {
+    [GV_FACET_NONE] = "none",
+    [GV_FACET_SOURCE] = "source",
+    [GV_FACET_CITE] = "cite",
+};
+
+bool
+gv_facet_parse(const char *name, gv_facet *out)
+{
+    for (int f = GV_FACET_SOURCE; f <= GV_FACET_CITE; f++)
+        if (strcmp(name, facet_names[f]) == 0) {
+            *out = (gv_facet)f;
+            return true;
+        }
+    return false;
+}
+
+const char *
+gv_facet_name(gv_facet f)
+{
+    return facet_names[f];
+}
+
+void
+gv_result_set_each_facet(const gv_result_set *rs, gv_value_count_fn fn,
+                         void *ctx)
+{
+    if (rs->facet != GV_FACET_NONE)
+        gv_mset_each_facet(rs->mset, rs->facet_max, fn, ctx);
+}
+
 void
 gv_result_set_keep(gv_result_set *rs, const bool *keep)
 {
@@ -309,12 +340,16 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     /* Even for no hits (-n 0), look at one match: Xapian's bounds are 0
      * when it checks nothing, and the exit code rests on them. */
     opts.check_at_least = req->offset + (req->limit ? req->limit : 1);
-    if (req->exact_count) {
+    if (req->facet != GV_FACET_NONE)
+        opts.facet_slot =
+            req->facet == GV_FACET_CITE ? GV_SLOT_CITES : GV_SLOT_SOURCE;
+    if (req->exact_count || req->facet != GV_FACET_NONE) {
         unsigned docs = 0;
         st = gv_db_doc_count(s->db, &docs, err);
         if (st != GV_OK)
             goto out;
-        /* Checking every document makes the count exact. */
+        /* Checking every document makes the count (and the facet
+         * counts) exact. */
         if (docs > opts.check_at_least)
             opts.check_at_least = docs;
     }
@@ -332,6 +367,8 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     ms = NULL;
     rs->query = req->query;
     rs->offset = req->offset;
+    rs->facet = req->facet;
+    rs->facet_max = req->facet_max;
     rs->estimated = gv_mset_estimate(rs->mset);
     rs->lower_bound = gv_mset_lower_bound(rs->mset);
     rs->upper_bound = gv_mset_upper_bound(rs->mset);

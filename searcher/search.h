@@ -28,6 +28,21 @@ typedef enum gv_result_order {
 #define GV_BM25_K1_DEFAULT 1.5
 #define GV_BM25_B_DEFAULT  0.75
 
+/* What --facet counts over all the matches. */
+typedef enum gv_facet {
+    GV_FACET_NONE,
+    GV_FACET_SOURCE, /* the source as written */
+    GV_FACET_CITE,   /* each citation (see cite.h) */
+} gv_facet;
+
+/** The facet called @p name ("source", "cite") into *out; false if none. */
+bool
+gv_facet_parse(const char *name, gv_facet *out);
+
+/** The name of @p f, as gv_facet_parse() takes it. */
+const char *
+gv_facet_name(gv_facet f);
+
 typedef struct gv_search_req {
     const char *query; /* Xapian query syntax plus the schema's fields */
     unsigned offset;   /* hits to skip */
@@ -45,6 +60,8 @@ typedef struct gv_search_req {
      * days before @p now (see recency.h); order must be relevance. */
     double recent_half_life;
     time_t now;
+    gv_facet facet;     /* counted over every match (slower) */
+    unsigned facet_max; /* its most frequent values to keep */
 } gv_search_req;
 
 typedef struct gv_result {
@@ -66,6 +83,8 @@ typedef struct gv_result_set {
     unsigned offset;
     size_t count; /* entries in results */
     gv_result *results;
+    gv_facet facet; /* what gv_result_set_each_facet() counts */
+    unsigned facet_max;
     struct gv_mset *mset; /* private: the hits, for snippets */
 } gv_result_set;
 
@@ -100,6 +119,15 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
 /** Free @p rs. NULL is allowed. */
 void
 gv_result_set_free(gv_result_set *rs);
+
+/**
+ * The most frequent values (facet_max at most) of the facet the request
+ * asked for, over every match, most frequent first, each with its number
+ * of matches, through @p fn (nothing without a facet).
+ */
+void
+gv_result_set_each_facet(const gv_result_set *rs, gv_value_count_fn fn,
+                         void *ctx);
 
 /**
  * Make the snippet of each result of @p rs that has none: only for the

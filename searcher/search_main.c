@@ -43,10 +43,12 @@ enum {
     OPT_STATS,
     OPT_BM25,
     OPT_NO_SNIPPETS,
-    OPT_RECENT
+    OPT_RECENT,
+    OPT_FACET
 };
 
-#define MAX_LIMIT 100000u
+#define MAX_LIMIT         100000u
+#define DEFAULT_FACET_MAX 20u
 
 /* Xapian's "-word" looks like an option to the shell's user. */
 #define MINUS_WORD_HINT                                                        \
@@ -85,6 +87,9 @@ usage(FILE *out)
             "                      --watch lists new hits newest first)\n"
             "      --recent=HALF   rank by relevance decayed by age: a\n"
             "                      score halves every HALF (90d, 12w, 2y)\n"
+            "      --facet=F[:N]   also count, over every match, the N\n"
+            "                      (default 20) most frequent values of F:\n"
+            "                      cite (citations) or source\n"
             "      --since=DATE    only articles dated DATE or later\n"
             "      --until=DATE    only articles dated DATE or earlier\n"
             "                      (DATE: 2021-03-05, 2021-03, 2021, or 30d\n"
@@ -176,6 +181,24 @@ parse_bm25(const char *s, gv_search_req *req)
     return true;
 }
 
+/* --facet FIELD[:N] into @p req. */
+static bool
+parse_facet(const char *s, gv_search_req *req)
+{
+    const char *colon = strchr(s, ':');
+    char name[16];
+    size_t n = colon ? (size_t)(colon - s) : strlen(s);
+
+    if (n >= sizeof(name))
+        return false;
+    memcpy(name, s, n);
+    name[n] = '\0';
+    req->facet_max = DEFAULT_FACET_MAX;
+    if (colon && !gv_cli_parse_uint(colon + 1, 1, MAX_LIMIT, &req->facet_max))
+        return false;
+    return gv_facet_parse(name, &req->facet);
+}
+
 /* Parse the options into @p o; returns -1 to go on, else an exit code. */
 static int
 parse_options(int argc, char **argv, options *o)
@@ -202,6 +225,7 @@ parse_options(int argc, char **argv, options *o)
         {"bm25", required_argument, NULL, OPT_BM25},
         {"no-snippets", no_argument, NULL, OPT_NO_SNIPPETS},
         {"recent", required_argument, NULL, OPT_RECENT},
+        {"facet", required_argument, NULL, OPT_FACET},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -313,6 +337,14 @@ parse_options(int argc, char **argv, options *o)
         case OPT_NO_SNIPPETS:
             o->no_snippets = true;
             break;
+        case OPT_FACET:
+            if (!parse_facet(optarg, &o->req))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --facet '%s': expected cite "
+                                        "or source, optionally with :N for "
+                                        "the N most frequent (default %u)",
+                                        optarg, DEFAULT_FACET_MAX);
+            break;
         case OPT_RECENT:
             if (!gv_recency_parse_half_life(optarg, &o->req.recent_half_life))
                 return gv_cli_bad_usage(PROG,
@@ -352,6 +384,13 @@ check_options(const options *o, bool has_query)
         return gv_cli_bad_usage(PROG, "%s",
                                 "--recent ranks by relevance and age; it "
                                 "does not go with --sort newest or oldest");
+    if (o->req.facet != GV_FACET_NONE &&
+        (o->count || o->watch_file ||
+         (strcmp(o->format->name, "text") && strcmp(o->format->name, "json"))))
+        return gv_cli_bad_usage(PROG, "%s",
+                                "--facet goes with -f text or json, not "
+                                "--count or --watch (-n 0 shows the counts "
+                                "alone)");
     if (o->queries_file && o->watch_file)
         return gv_cli_bad_usage(PROG, "%s",
                                 "--queries and --watch do not go together");
