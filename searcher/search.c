@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "casefold.h"
 #include "datefilter.h"
 #include "recency.h"
 #include "utf8.h"
@@ -184,6 +185,7 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
 {
     size_t n = req->query ? strlen(req->query) : 0;
     gv_err parse_err = GV_ERR_INIT;
+    char *folded;
     gv_status st;
 
     *out = NULL;
@@ -206,8 +208,12 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
                           "query is not valid UTF-8 (byte %zu is 0x%02x)",
                           at + 1, (unsigned)(unsigned char)req->query[at]);
     }
+    folded = gv_query_fold_case(req->query);
+    if (!folded)
+        return gv_err_set(err, GV_ENOMEM, "out of memory");
     gv_qparser_set_default_op(s->qp, req->match_any ? GV_OP_OR : GV_OP_AND);
-    st = gv_qparser_parse(s->qp, req->query, out, &parse_err);
+    st = gv_qparser_parse(s->qp, folded, out, &parse_err);
+    free(folded);
     if (st == GV_EQUERY) {
         /* Quote a long query only in part, cut between characters. */
         size_t shown = gv_utf8_clip(req->query, n, QUOTED_QUERY_BYTES);
