@@ -252,12 +252,13 @@ item_at(const scan *sc, size_t i, char out[ITEM_BYTES])
     return skip_subsections(sc, j);
 }
 
-/* Words that may follow a number of a list ("1983 and", "12 of"); any other
- * word means the number belongs to what comes next ("§ 1983, 42 U.S.C."). */
+/* What may follow a number of a list: prose ("1985 with it"), "and",
+ * "of", ...; a capitalised word means the number belongs to what comes
+ * next ("§ 1983, 42 U.S.C."). */
 static bool
 ends_item(const scan *sc, size_t i)
 {
-    return i >= sc->n || !is_alpha(sc->s[i]) || word_is(sc, i, "and") ||
+    return i >= sc->n || !is_upper(sc->s[i]) || word_is(sc, i, "and") ||
            word_is(sc, i, "or") || word_is(sc, i, "of") ||
            word_is(sc, i, "note") || word_is(sc, i, "et") ||
            word_is(sc, i, "paragraph") || word_is(sc, i, "title");

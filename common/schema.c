@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cite.h"
 #include "utf8.h"
 
 /* Field terms for the searchable header fields; NULL: not a term field. */
@@ -267,6 +268,56 @@ index_text(gv_xdoc *doc, const gv_article *a, gv_err *err)
     return st;
 }
 
+/* The citations of one article: each key once, "\nkey\n..." in the order
+ * first seen, and the first error. */
+typedef struct cite_terms {
+    gv_xdoc *doc;
+    gv_buf keys;
+    gv_buf term;
+    gv_status st;
+    gv_err *err;
+} cite_terms;
+
+static bool
+add_cite(const gv_cite *c, void *ctx)
+{
+    cite_terms *ct = ctx;
+    size_t n = strlen(c->key);
+
+    /* Seen before: the buffer holds "\n" + the key + "\n". */
+    for (const char *p = ct->keys.data; (p = strstr(p, c->key)) != NULL; p += n)
+        if (p[-1] == '\n' && p[n] == '\n')
+            return true;
+    ct->st = gv_buf_printf(&ct->keys, ct->err, "%s\n", c->key);
+    gv_buf_reset(&ct->term);
+    if (ct->st == GV_OK)
+        ct->st = gv_buf_printf(&ct->term, ct->err, GV_PREFIX_CITE "%s", c->key);
+    if (ct->st == GV_OK)
+        ct->st = gv_xdoc_add_boolean_term(ct->doc, ct->term.data, ct->err);
+    return ct->st == GV_OK;
+}
+
+/* A cite: term for each citation of title and body, and their keys, one
+ * a line, in GV_SLOT_CITES for --facet cite and the output. */
+static gv_status
+add_cite_terms(gv_xdoc *doc, const gv_article *a, gv_err *err)
+{
+    const char *title = a->fields[GV_FIELD_TITLE];
+    cite_terms ct = {doc, GV_BUF_INIT, GV_BUF_INIT, GV_OK, err};
+
+    ct.st = gv_buf_putc(&ct.keys, '\n', err);
+    if (ct.st == GV_OK && title)
+        gv_cite_scan(title, strlen(title), add_cite, &ct);
+    if (ct.st == GV_OK)
+        gv_cite_scan(a->body, a->body_len, add_cite, &ct);
+    if (ct.st == GV_OK && ct.keys.len > 1)
+        ct.st = gv_xdoc_set_value(doc, GV_SLOT_CITES, ct.keys.data + 1,
+                                  ct.keys.len - 2, err);
+    gv_buf_release(&ct.keys);
+    gv_buf_release(&ct.term);
+    return ct.st;
+}
+
 gv_status
 gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
                     gv_xdoc **out, gv_err *err)
@@ -282,6 +333,8 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
         st = index_text(doc, a, err);
     if (st == GV_OK)
         st = add_locator_terms(doc, a, path, record, err);
+    if (st == GV_OK)
+        st = add_cite_terms(doc, a, err);
     if (st == GV_OK && a->date.year) {
         gv_date_format(&a->date, iso);
         st = add_date_terms(doc, &a->date, err);
@@ -324,6 +377,30 @@ path_field(void *ctx, const char *value, gv_query **out, gv_err *err)
     return st;
 }
 
+/* cite:"42 U.S.C. § 1983" is the citation's key, however it is written;
+ * anything else is an error that says what would do. */
+static gv_status
+cite_field(void *ctx, const char *value, gv_query **out, gv_err *err)
+{
+    char key[GV_CITE_KEY_BYTES];
+    gv_buf term = GV_BUF_INIT;
+    gv_status st;
+
+    (void)ctx;
+    if (!gv_cite_normalize(value, strlen(value), key, sizeof(key)))
+        return gv_err_set(err, GV_EQUERY,
+                          "cite:\"%s\" is not a citation Gavel knows; try forms "
+                          "such as cite:\"42 USC 1983\", cite:\"410 U.S. "
+                          "113\", cite:\"AIR 1996 SC 463\", cite:\"[2020] "
+                          "UKSC 5\" or cite:\"Article 12 of the Criminal Law\"",
+                          value);
+    st = gv_buf_printf(&term, err, GV_PREFIX_CITE "%s", key);
+    if (st == GV_OK)
+        st = gv_query_new_term(term.data, out, err);
+    gv_buf_release(&term);
+    return st;
+}
+
 /* site:Example.ORG is the host example.org. */
 static gv_status
 site_field(void *ctx, const char *value, gv_query **out, gv_err *err)
@@ -358,6 +435,8 @@ gv_schema_add_query_fields(gv_qparser *qp, gv_err *err)
         st = gv_qparser_add_field_fn(qp, "path", path_field, NULL, err);
     if (st == GV_OK)
         st = gv_qparser_add_field_fn(qp, "site", site_field, NULL, err);
+    if (st == GV_OK)
+        st = gv_qparser_add_field_fn(qp, "cite", cite_field, NULL, err);
     return st;
 }
 

@@ -28,6 +28,7 @@
 #define GV_PREFIX_PATH   "XPATH"   /* the file, and each folder above it */
 #define GV_PREFIX_RECORD "XRECORD" /* a JSON-lines record's own id */
 #define GV_PREFIX_FILE   "XFILE"   /* every document read from one file */
+#define GV_PREFIX_CITE   "XCITE"   /* a citation's key (see cite.h) */
 
 /* Metadata key prefix of the file stamps: what the index knows of each
  * file it holds (see indexer/stamp.h). */
@@ -90,7 +91,7 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
 
 /**
  * Teach @p qp the query fields title:, author:, source:, place: (words),
- * and url:, site:, path:, record: (exact values).
+ * and url:, site:, path:, record:, cite: (exact values).
  * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
  */
 GV_MUST_CHECK gv_status

@@ -148,6 +148,30 @@ put_facets(const gv_result_set *rs, bool json, gv_buf *b, gv_err *err)
     return o.st;
 }
 
+/* "   cites usc:42:1983, us:410:113 and 4 more": the first few keys of
+ * @p keys (one a line). */
+static gv_status
+put_text_citations(const char *keys, gv_buf *b, gv_err *err)
+{
+    enum { SHOWN = 4 };
+    unsigned n = 0, total = 1;
+    gv_status st = gv_buf_puts(b, "   cites ", err);
+
+    for (const char *p = keys; *p; p++)
+        total += *p == '\n';
+    for (const char *p = keys; st == GV_OK && *p && n < SHOWN; n++) {
+        size_t len = strcspn(p, "\n");
+        if (n)
+            st = gv_buf_puts(b, ", ", err);
+        if (st == GV_OK)
+            st = gv_buf_append(b, p, len, err);
+        p += len + (p[len] == '\n');
+    }
+    if (st == GV_OK && total > n)
+        st = gv_buf_printf(b, err, " and %u more", total - n);
+    return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
+}
+
 static gv_status
 text_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
             gv_err *err)
@@ -198,6 +222,8 @@ text_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
             st = put_clean(b, r->record.record, err);
         if (st == GV_OK)
             st = gv_buf_putc(b, '\n', err);
+        if (st == GV_OK && r->citations && r->citations[0])
+            st = put_text_citations(r->citations, b, err);
         if (st == GV_OK && r->snippet && r->snippet[0]) {
             st = gv_buf_puts(b, "   ", err);
             if (st == GV_OK)
@@ -276,6 +302,25 @@ hit_field(const gv_result *r, enum hit_field f, gv_buf *b, bool *is_number,
 }
 
 /* The fields of @p r as JSON members, "rank":1,...,"snippet":"..." */
+/* ,"citations":["usc:42:1983",...]: the keys of what the article cites
+ * (JSON formats only: a list has no place in a TSV column). */
+static gv_status
+put_json_citations(const gv_result *r, gv_buf *b, gv_err *err)
+{
+    const char *p = r->citations ? r->citations : "";
+    gv_status st = gv_buf_puts(b, ",\"citations\":[", err);
+
+    while (st == GV_OK && *p) {
+        size_t n = strcspn(p, "\n");
+        if (p != r->citations)
+            st = gv_buf_putc(b, ',', err);
+        if (st == GV_OK)
+            st = gv_json_string(b, p, n, err);
+        p += n + (p[n] == '\n');
+    }
+    return st == GV_OK ? gv_buf_putc(b, ']', err) : st;
+}
+
 static gv_status
 put_json_fields(const gv_result *r, gv_buf *b, gv_err *err)
 {
@@ -298,7 +343,7 @@ put_json_fields(const gv_result *r, gv_buf *b, gv_err *err)
             st = gv_json_string(b, v.data, v.len, err);
     }
     gv_buf_release(&v);
-    return st;
+    return st == GV_OK ? put_json_citations(r, b, err) : st;
 }
 
 /* One result set as a JSON object; @p versioned puts format_version

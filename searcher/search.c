@@ -243,6 +243,7 @@ static gv_status
 fill_result(gv_mset *ms, unsigned i, bool decayed, gv_result *r, gv_err *err)
 {
     gv_hit hit;
+    size_t len;
     gv_status st;
 
     st = gv_mset_hit(ms, i, &hit, err);
@@ -253,6 +254,9 @@ fill_result(gv_mset *ms, unsigned i, bool decayed, gv_result *r, gv_err *err)
     r->docid = hit.docid;
     r->score = decayed ? exp2(hit.weight) : hit.weight;
     r->percent = hit.percent;
+    st = gv_mset_value(ms, i, GV_SLOT_CITES, &r->citations, &len, err);
+    if (st != GV_OK)
+        return st;
     return gv_record_parse(hit.data, hit.data_len, &r->record, err);
 }
 

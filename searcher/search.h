@@ -70,6 +70,9 @@ typedef struct gv_result {
     double score;
     int percent;
     gv_record record;
+    /* The keys of its citations, one a line ("" for none); owned by the
+     * result set. */
+    const char *citations;
     /* One line with GV_HI_* marks; NULL until
      * gv_result_set_fill_snippets(). */
     char *snippet;

@@ -84,6 +84,9 @@ test_us_code(void)
     KEYS("under 42 U.S.C. 1983 note, the", "usc:42:1983");
     KEYS("42 U.S.C. \xc2\xa7\xc2\xa7 1983, 1985", "usc:42:1983 usc:42:1985");
     KEYS("42 U.S.C. \xc2\xa7\xc2\xa7 1983 and 1985", "usc:42:1983 usc:42:1985");
+    /* A list followed by prose, not by punctuation. */
+    KEYS("42 U.S.C. \xc2\xa7\xc2\xa7 1983, 1985 with it",
+         "usc:42:1983 usc:42:1985");
     KEYS("42 U.S.C. \xc2\xa7\xc2\xa7 1981, 1983, and 1985.",
          "usc:42:1981 usc:42:1983 usc:42:1985");
     KEYS("sued under section 1983 of title 42.", "usc:42:1983");

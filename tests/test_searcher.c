@@ -193,7 +193,8 @@ test_render(void)
     CHECK(strstr(out.data, "\"title\":\"Evil \\u001b[2J title\"") != NULL);
     CHECK(strstr(out.data, "\"source\":\"Wire \\\"X\\\"\"") != NULL);
     CHECK(strstr(out.data, "\"author\":null") != NULL);
-    CHECK(strstr(out.data, "\"snippet\":\"the **court** sat\"}]}\n") != NULL);
+    CHECK(strstr(out.data, "\"snippet\":\"the **court** sat\","
+                           "\"citations\":[]}]}\n") != NULL);
 
     /* Approximate counts say so. */
     rs.upper_bound = 5;

@@ -13,10 +13,10 @@ assert_eq "$(jq '.hits | length' out)" 2 "json hits"
 assert_eq "$(wc -l <out | tr -d ' ')" 2 "jsonl lines"
 assert_eq "$(jq -r '.query' out | sort -u)" quillbridge "jsonl query field"
 assert_eq "$(jq -c 'keys_unsorted' out | sort -u)" \
-    '["format_version","name","query","rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet"]' "jsonl keys"
+    '["format_version","name","query","rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet","citations"]' "jsonl keys"
 # The same fields in json and jsonl.
 assert_eq "$("$SRCH" --db idx -f json quillbridge | jq -c '[.hits[] | keys_unsorted] | unique')" \
-    '[["rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet"]]' "json keys"
+    '[["rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet","citations"]]' "json keys"
 
 "$SRCH" --db idx -f tsv quillbridge >out || fail "tsv"
 assert_eq "$(wc -l <out | tr -d ' ')" 2 "tsv rows, whatever the names hold"
