@@ -7,24 +7,40 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <map>
 #include <memory>
 #include <new>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 // Searches retried when a writer's commits overtake the reader.
 #define MAX_SEARCH_TRIES 5
+
+// One sub-database of a read handle: a local database or a remote one.
+struct gv_shard {
+    std::string name;   // its path, or HOST:PORT
+    std::string origin; // the stub file that listed it; "" if named itself
+    bool remote;
+    Xapian::Database db;
+};
 
 struct gv_db {
     std::string path;
     gv_db_mode mode;
     Xapian::Database rdb;         // read handle; a copy of wdb when writing
     Xapian::WritableDatabase wdb; // valid only in GV_DB_WRITE
+    // Read mode: what rdb is made of, and the remote shards left out
+    // (gv_db_open_opts.partial), each as "'NAME' (in 'STUB'): WHY".
+    gv_db_open_opts opts;
+    std::vector<gv_shard> shards;
+    std::vector<std::string> missing;
 };
 
 struct gv_xdoc {
@@ -34,6 +50,7 @@ struct gv_xdoc {
 
 struct gv_qparser {
     Xapian::QueryParser qp;
+    gv_db *db; // for wildcards: its shards may change (a shard left out)
     Xapian::Stem stem;
     unsigned parse_flags;
     unsigned text_flags;
@@ -91,6 +108,11 @@ status_from_exception(gv_err *err, const char *subject)
     } catch (const Xapian::DatabaseOpeningError &e) {
         return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
                           e.get_msg().c_str());
+    } catch (const Xapian::NetworkError &e) {
+        const char *why = e.get_error_string();
+        return gv_err_set(err, GV_EIO,
+                          "index '%s': a remote shard failed: %s%s%s", s,
+                          e.get_msg().c_str(), why ? ": " : "", why ? why : "");
     } catch (const Xapian::DatabaseError &e) {
         // A full disk shows up as "DatabaseError: Error writing block 9 (No
         // space left on device)": say first what the user has to act on.
@@ -161,6 +183,251 @@ is_foreign_folder(const char *path)
     }
 }
 
+// ---- Opening shards: database folders and stub files ----
+//
+// Xapian opens a stub file itself, but with fixed timeouts for its remote
+// lines (10 s, and nothing to say which shard failed): so stub files are
+// read here, in Xapian's format (see gv_db_open_many() in xdb.h), and each
+// line becomes one shard.
+
+static std::string
+shard_where(const std::string &name, const std::string &origin)
+{
+    std::string w = "'" + name + "'";
+    if (!origin.empty())
+        w += " (in '" + origin + "')";
+    return w;
+}
+
+static std::string
+network_why(const Xapian::Error &e)
+{
+    const char *why = e.get_error_string();
+    return e.get_msg() + (why ? std::string(": ") + why : std::string());
+}
+
+// A remote shard did not answer: an error naming it, or with partial, a
+// note of it and GV_OK.
+static gv_status
+shard_down(gv_db *db, const std::string &name, const std::string &origin,
+           const std::string &why, gv_err *err)
+{
+    std::string where = shard_where(name, origin);
+    if (db->opts.partial) {
+        db->missing.push_back(where + ": " + why);
+        return GV_OK;
+    }
+    return gv_err_set(err, GV_EIO, "cannot reach shard %s: %s", where.c_str(),
+                      why.c_str());
+}
+
+// A path in a stub file is relative to the stub's folder.
+static std::string
+stub_relative(const std::string &path, const std::string &stub)
+{
+    if (path.empty() || path[0] == '/')
+        return path;
+    std::string::size_type slash = stub.rfind('/');
+    if (slash == std::string::npos)
+        return path;
+    return stub.substr(0, slash + 1) + path;
+}
+
+// True for a single-file glass database (which is a file, like a stub).
+static bool
+is_glass_file(const std::string &path)
+{
+    static const char magic[] = "\x0f\x0dXapian Glass";
+    char head[sizeof(magic) - 1];
+    int fd = open(path.c_str(), O_RDONLY);
+    if (fd < 0)
+        return false;
+    bool yes = read(fd, head, sizeof(head)) == (ssize_t)sizeof(head) &&
+               std::memcmp(head, magic, sizeof(head)) == 0;
+    close(fd);
+    return yes;
+}
+
+static gv_status
+open_path(gv_db *db, const std::string &path, const std::string &origin,
+          int depth, gv_err *err);
+
+static gv_status
+add_local(gv_db *db, const std::string &path, const std::string &origin,
+          int flags, gv_err *err)
+{
+    try {
+        db->shards.push_back(
+            gv_shard{path, origin, false, Xapian::Database(path, flags)});
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, path.c_str());
+    }
+}
+
+static gv_status
+add_remote(gv_db *db, const std::string &host, unsigned port,
+           const std::string &prog, const std::string &args,
+           const std::string &origin, gv_err *err)
+{
+    std::string name =
+        prog.empty() ? host + ":" + std::to_string(port) : prog + " " + args;
+    try {
+        Xapian::Database d =
+            prog.empty()
+                ? Xapian::Remote::open(host, port, db->opts.timeout_ms,
+                                       db->opts.connect_timeout_ms)
+                : Xapian::Remote::open(prog, args, db->opts.timeout_ms);
+        db->shards.push_back(gv_shard{name, origin, true, d});
+        return GV_OK;
+    } catch (const Xapian::NetworkError &e) {
+        return shard_down(db, name, origin, network_why(e), err);
+    } catch (...) {
+        return status_from_exception(err, name.c_str());
+    }
+}
+
+// One line of the stub file @p stub (line @p lineno, without its end).
+static gv_status
+stub_line(gv_db *db, const std::string &stub, unsigned lineno,
+          const std::string &line, int depth, gv_err *err)
+{
+    std::string::size_type space = line.find(' ');
+    std::string type = line.substr(0, space);
+    std::string rest = space == std::string::npos ? "" : line.substr(space + 1);
+
+    if (type == "auto")
+        return open_path(db, stub_relative(rest, stub), stub, depth + 1, err);
+    if (type == "glass")
+        return add_local(db, stub_relative(rest, stub), stub,
+                         Xapian::DB_BACKEND_GLASS, err);
+    if (type == "chert")
+        return add_local(db, stub_relative(rest, stub), stub,
+                         Xapian::DB_BACKEND_CHERT, err);
+    if (type == "inmemory" && rest.empty())
+        return add_local(db, "", stub, Xapian::DB_BACKEND_INMEMORY, err);
+    if (type == "remote" && !rest.empty() && rest[0] == ':') {
+        // remote :PROG ARGS: a program that speaks the remote protocol on
+        // its stdin and stdout (xapian-progsrv, or ssh running it).
+        std::string::size_type sp = rest.find(' ');
+        std::string prog =
+            rest.substr(1, sp == std::string::npos ? sp : sp - 1);
+        std::string args = sp == std::string::npos ? "" : rest.substr(sp + 1);
+        if (!prog.empty())
+            return add_remote(db, "", 0, prog, args, stub, err);
+    } else if (type == "remote") {
+        // remote HOST:PORT (the last colon: HOST may not hold one in 1.4).
+        std::string::size_type colon = rest.rfind(':');
+        if (colon != std::string::npos && colon > 0) {
+            const char *p = rest.c_str() + colon + 1;
+            char *end;
+            errno = 0;
+            unsigned long port = std::strtoul(p, &end, 10);
+            if (*p >= '0' && *p <= '9' && !*end && !errno && port > 0 &&
+                port <= 65535)
+                return add_remote(db, rest.substr(0, colon), (unsigned)port, "",
+                                  "", stub, err);
+        }
+        return gv_err_set(err, GV_EINVAL,
+                          "stub '%s' line %u: expected remote HOST:PORT or "
+                          "remote :PROGRAM ARGS",
+                          stub.c_str(), lineno);
+    }
+    return gv_err_set(err, GV_EINVAL,
+                      "stub '%s' line %u: not a database line (expected "
+                      "auto, glass, chert, remote or inmemory)",
+                      stub.c_str(), lineno);
+}
+
+// Every database the stub file @p stub lists, as shards of @p db.
+static gv_status
+read_stub(gv_db *db, const std::string &stub, int depth, gv_err *err)
+{
+    if (depth > GV_MAX_STUB_DEPTH)
+        return gv_err_set(err, GV_EINVAL,
+                          "stub '%s': stubs nested more than %d deep",
+                          stub.c_str(), GV_MAX_STUB_DEPTH);
+    FILE *f = std::fopen(stub.c_str(), "rb");
+    if (!f)
+        return gv_err_set(err, GV_EIO, "cannot open index '%s': %s",
+                          stub.c_str(), std::strerror(errno));
+    std::string text;
+    char chunk[4096];
+    for (size_t got; (got = std::fread(chunk, 1, sizeof(chunk), f)) > 0;) {
+        text.append(chunk, got);
+        if (text.size() > GV_MAX_STUB_BYTES)
+            break;
+    }
+    bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed)
+        return gv_err_set(err, GV_EIO, "cannot read stub '%s'", stub.c_str());
+    if (text.size() > GV_MAX_STUB_BYTES)
+        return gv_err_set(err, GV_EINVAL,
+                          "stub '%s' is larger than %u bytes: not a stub "
+                          "database",
+                          stub.c_str(), GV_MAX_STUB_BYTES);
+    if (text.find('\0') != std::string::npos)
+        return gv_err_set(err, GV_EIO,
+                          "cannot open index '%s': neither a Xapian index "
+                          "nor a stub database file",
+                          stub.c_str());
+    unsigned lineno = 0;
+    for (std::string::size_type at = 0; at < text.size();) {
+        std::string::size_type nl = text.find('\n', at);
+        if (nl == std::string::npos)
+            nl = text.size();
+        std::string line = text.substr(at, nl - at);
+        at = nl + 1;
+        lineno++;
+        // Tolerate CRLF and trailing blanks, which Xapian would not.
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' ||
+                                 line.back() == '\t'))
+            line.pop_back();
+        if (line.empty() || line[0] == '#')
+            continue;
+        gv_status st = stub_line(db, stub, lineno, line, depth, err);
+        if (st != GV_OK)
+            return st;
+    }
+    return GV_OK;
+}
+
+// @p path as one or more shards of @p db: a database folder, a stub
+// file, or a stub folder (a folder with a XAPIANDB stub file).
+static gv_status
+open_path(gv_db *db, const std::string &path, const std::string &origin,
+          int depth, gv_err *err)
+{
+    struct stat st;
+    // Xapian's message for a missing directory is vague; name it.
+    if (stat(path.c_str(), &st) != 0) {
+        int saved = errno;
+        if (origin.empty())
+            return gv_err_set(err, GV_EIO, "cannot open index '%s': %s",
+                              path.c_str(), std::strerror(saved));
+        return gv_err_set(err, GV_EIO, "cannot open shard '%s' (in '%s'): %s",
+                          path.c_str(), origin.c_str(), std::strerror(saved));
+    }
+    if (S_ISREG(st.st_mode) && !is_glass_file(path))
+        return read_stub(db, path, depth, err);
+    if (S_ISDIR(st.st_mode) && access((path + "/iamglass").c_str(), F_OK) &&
+        access((path + "/iamchert").c_str(), F_OK) &&
+        access((path + "/XAPIANDB").c_str(), F_OK) == 0)
+        return read_stub(db, path + "/XAPIANDB", depth, err);
+    return add_local(db, path, origin, 0, err);
+}
+
+// Make db->rdb search every shard of db->shards.
+static void
+combine_shards(gv_db *db)
+{
+    Xapian::Database all;
+    for (const gv_shard &s : db->shards)
+        all.add_database(s.db);
+    db->rdb = all;
+}
+
 extern "C" {
 
 gv_status
@@ -168,7 +435,7 @@ gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err)
 {
     *out = nullptr;
     try {
-        std::unique_ptr<gv_db> db(new gv_db);
+        std::unique_ptr<gv_db> db(new gv_db());
         db->path = path;
         db->mode = mode;
         if (mode == GV_DB_WRITE) {
@@ -180,18 +447,99 @@ gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err)
             db->wdb = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
             db->rdb = db->wdb;
         } else {
-            // Xapian's message for a missing directory is vague; name it.
-            struct stat st;
-            if (stat(path, &st) != 0)
-                return gv_err_set(err, GV_EIO, "cannot open index '%s': %s",
-                                  path, std::strerror(errno));
-            db->rdb = Xapian::Database(path);
+            const gv_db_open_opts defaults = GV_DB_OPEN_OPTS_INIT;
+            db.reset();
+            return gv_db_open_many(&path, 1, &defaults, out, err);
         }
         *out = db.release();
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, path);
     }
+}
+
+gv_status
+gv_db_open_many(const char *const *paths, size_t n, const gv_db_open_opts *opts,
+                gv_db **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<gv_db> db(new gv_db());
+        db->mode = GV_DB_READ;
+        db->opts = *opts;
+        for (size_t i = 0; i < n; i++) {
+            db->path += (i ? ", " : "") + std::string(paths[i]);
+            gv_status st = open_path(db.get(), paths[i], "", 0, err);
+            if (st != GV_OK)
+                return st;
+        }
+        if (db->shards.empty() && !db->missing.empty())
+            return gv_err_set(err, GV_EIO, "no shard answered: %s",
+                              db->missing[0].c_str());
+        combine_shards(db.get());
+        *out = db.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, n ? paths[0] : "");
+    }
+}
+
+unsigned
+gv_db_shard_count(const gv_db *db)
+{
+    return (unsigned)db->shards.size();
+}
+
+const char *
+gv_db_shard_name(const gv_db *db, unsigned i, bool *is_remote)
+{
+    if (is_remote)
+        *is_remote = db->shards[i].remote;
+    return db->shards[i].name.c_str();
+}
+
+unsigned
+gv_db_missing_count(const gv_db *db)
+{
+    return (unsigned)db->missing.size();
+}
+
+const char *
+gv_db_missing(const gv_db *db, unsigned i)
+{
+    return db->missing[i].c_str();
+}
+
+gv_status
+gv_db_compact(const char *const *paths, size_t n, const char *out_path,
+              gv_err *err)
+{
+    struct stat st;
+    if (lstat(out_path, &st) == 0)
+        return gv_err_set(err, GV_EINVAL,
+                          "cannot merge into '%s': it already exists",
+                          out_path);
+    const gv_db_open_opts opts = GV_DB_OPEN_OPTS_INIT;
+    gv_db *db = nullptr;
+    gv_status status = gv_db_open_many(paths, n, &opts, &db, err);
+    if (status != GV_OK)
+        return status;
+    try {
+        for (const gv_shard &s : db->shards)
+            if (s.remote) {
+                status = gv_err_set(err, GV_EINVAL,
+                                    "cannot merge remote shard '%s': Xapian "
+                                    "compacts local databases only",
+                                    s.name.c_str());
+                break;
+            }
+        if (status == GV_OK)
+            db->rdb.compact(out_path);
+    } catch (...) {
+        status = status_from_exception(err, out_path);
+    }
+    gv_db_close(db);
+    return status;
 }
 
 void
@@ -366,7 +714,15 @@ gv_db_revision(gv_db *db, unsigned long long *out, gv_err *err)
 {
     *out = 0;
     try {
-        *out = db->rdb.get_revision();
+        if (db->mode == GV_DB_WRITE) {
+            *out = db->rdb.get_revision();
+            return GV_OK;
+        }
+        // Xapian gives no revision for several databases, nor for a remote
+        // one: sum those of the local shards.
+        for (const gv_shard &s : db->shards)
+            if (!s.remote)
+                *out += s.db.get_revision();
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, db->path.c_str());
@@ -383,15 +739,21 @@ gv_db_value_bounds(gv_db *db, unsigned slot, gv_buf *lo, gv_buf *hi,
         // The bounds may be loose after deletions; the real first and last
         // values are what a person wants to see.
         std::string l, h;
-        Xapian::ValueIterator v = db->rdb.valuestream_begin(slot);
-        if (v != db->rdb.valuestream_end(slot)) {
-            l = h = *v;
-            for (; v != db->rdb.valuestream_end(slot); ++v) {
-                if (*v < l)
-                    l = *v;
-                if (*v > h)
-                    h = *v;
+        try {
+            Xapian::ValueIterator v = db->rdb.valuestream_begin(slot);
+            if (v != db->rdb.valuestream_end(slot)) {
+                l = h = *v;
+                for (; v != db->rdb.valuestream_end(slot); ++v) {
+                    if (*v < l)
+                        l = *v;
+                    if (*v > h)
+                        h = *v;
+                }
             }
+        } catch (const Xapian::UnimplementedError &) {
+            // A remote shard cannot stream values: its recorded bounds.
+            l = db->rdb.get_value_lower_bound(slot);
+            h = db->rdb.get_value_upper_bound(slot);
         }
         gv_status st = gv_buf_append(lo, l.data(), l.size(), err);
         return st == GV_OK ? gv_buf_append(hi, h.data(), h.size(), err) : st;
@@ -538,6 +900,7 @@ gv_qparser_new(gv_db *db, const char *stem_lang, unsigned text_flags,
         qp->qp.set_stemmer(qp->stem);
         qp->qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         qp->qp.set_database(db->rdb);
+        qp->db = db;
         qp->qp.set_default_op(Xapian::Query::OP_AND);
         // Bound wildcard expansion so "a*" cannot build a huge query.
         qp->qp.set_max_expansion(1000,
@@ -612,6 +975,7 @@ gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err)
     try {
         std::unique_ptr<gv_query> q(new gv_query);
         qp->field_error.clear();
+        qp->qp.set_database(qp->db->rdb); // a shard may have been left out
         q->query = qp->qp.parse_query(text, qp->parse_flags);
         if (!qp->field_error.empty())
             return gv_err_set(err, GV_EQUERY, "%s", qp->field_error.c_str());
@@ -825,6 +1189,52 @@ run_and_fetch(Xapian::Database &rdb, const gv_query *q,
     }
 }
 
+// After a search failed with @p e: find the remote shard to blame (the
+// one the error's context names, else one that fails a keep-alive, which
+// costs another timeout). Without partial, an error naming it; with
+// partial, it is left out of db and noted. Rethrows @p e when no shard is
+// to blame.
+static gv_status
+drop_silent_shard(gv_db *db, const Xapian::NetworkError &e, gv_err *err)
+{
+    size_t culprit = db->shards.size();
+    std::string why = network_why(e);
+    // Xapian 1.4 words it "remote:tcp(HOST:PORT)" or "remote:prog(...)".
+    for (size_t i = 0; i < db->shards.size(); i++) {
+        const gv_shard &s = db->shards[i];
+        if (s.remote && (e.get_context() == "remote:tcp(" + s.name + ")" ||
+                         e.get_context() == "remote:prog(" + s.name + ")")) {
+            culprit = i;
+            break;
+        }
+    }
+    for (size_t i = 0; culprit == db->shards.size() && i < db->shards.size();
+         i++) {
+        if (!db->shards[i].remote)
+            continue;
+        try {
+            db->shards[i].db.keep_alive();
+        } catch (const Xapian::Error &ka) {
+            why = network_why(ka);
+            culprit = i;
+        }
+    }
+    if (culprit == db->shards.size())
+        throw e;
+    std::string where =
+        shard_where(db->shards[culprit].name, db->shards[culprit].origin);
+    if (!db->opts.partial)
+        return gv_err_set(err, GV_EIO, "shard %s stopped answering: %s",
+                          where.c_str(), why.c_str());
+    db->missing.push_back(where + ": " + why);
+    db->shards.erase(db->shards.begin() + (std::ptrdiff_t)culprit);
+    if (db->shards.empty())
+        return gv_err_set(err, GV_EIO, "no shard answered: %s",
+                          db->missing.back().c_str());
+    combine_shards(db);
+    return GV_OK;
+}
+
 gv_status
 gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
              gv_mset **out, gv_err *err)
@@ -846,6 +1256,13 @@ gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
                 if (tries == MAX_SEARCH_TRIES)
                     throw;
                 db->rdb.reopen();
+            } catch (const Xapian::NetworkError &e) {
+                // A remote shard went silent: name it, or leave it out
+                // and search the others (at most once per shard).
+                gv_status st = drop_silent_shard(db, e, err);
+                if (st != GV_OK)
+                    return st;
+                tries = 0;
             }
         }
         *out = ms.release();
