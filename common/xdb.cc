@@ -29,6 +29,9 @@ struct gv_shard {
     std::string origin; // the stub file that listed it; "" if named itself
     bool remote;
     Xapian::Database db;
+    // A remote one: HOST and PORT, or PROG and ARGS, to connect again.
+    std::string host, prog, args;
+    unsigned port;
 };
 
 struct gv_db {
@@ -257,12 +260,22 @@ add_local(gv_db *db, const std::string &path, const std::string &origin,
           int flags, gv_err *err)
 {
     try {
-        db->shards.push_back(
-            gv_shard{path, origin, false, Xapian::Database(path, flags)});
+        db->shards.push_back(gv_shard{
+            path, origin, false, Xapian::Database(path, flags), "", "", "", 0});
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, path.c_str());
     }
+}
+
+// Connect to the remote shard @p s; throws Xapian::NetworkError.
+static void
+connect_remote(const gv_db *db, gv_shard *s)
+{
+    s->db = s->prog.empty()
+                ? Xapian::Remote::open(s->host, s->port, db->opts.timeout_ms,
+                                       db->opts.connect_timeout_ms)
+                : Xapian::Remote::open(s->prog, s->args, db->opts.timeout_ms);
 }
 
 static gv_status
@@ -273,12 +286,10 @@ add_remote(gv_db *db, const std::string &host, unsigned port,
     std::string name =
         prog.empty() ? host + ":" + std::to_string(port) : prog + " " + args;
     try {
-        Xapian::Database d =
-            prog.empty()
-                ? Xapian::Remote::open(host, port, db->opts.timeout_ms,
-                                       db->opts.connect_timeout_ms)
-                : Xapian::Remote::open(prog, args, db->opts.timeout_ms);
-        db->shards.push_back(gv_shard{name, origin, true, d});
+        gv_shard s{name, origin, true, Xapian::Database(),
+                   host, prog,   args, port};
+        connect_remote(db, &s);
+        db->shards.push_back(s);
         return GV_OK;
     } catch (const Xapian::NetworkError &e) {
         return shard_down(db, name, origin, network_why(e), err);
@@ -1139,9 +1150,19 @@ gv_query_describe(const gv_query *q)
     }
 }
 
+// True when @p db searches a remote database.
+static bool
+has_remote(const gv_db *db)
+{
+    for (const gv_shard &s : db->shards)
+        if (s.remote)
+            return true;
+    return false;
+}
+
 static Xapian::MSet
 run_enquire(Xapian::Database &rdb, const gv_query *q,
-            const gv_search_opts *opts)
+            const gv_search_opts *opts, bool remote)
 {
     Xapian::Enquire enq(rdb);
     enq.set_query(q->query);
@@ -1163,6 +1184,15 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
             enq.set_sort_by_relevance_then_value(slot, true);
         } else {
             bool desc = opts->sort == GV_SORT_VALUE_DESC;
+            if (remote) {
+                // Xapian 1.4 cannot send a KeyMaker to a remote shard: a
+                // plain value sort, the same order when descending (no
+                // value is lowest), but ascending, hits without a value
+                // come first.
+                enq.set_sort_by_value_then_relevance(slot, desc);
+                return enq.get_mset(opts->offset, opts->limit,
+                                    opts->check_at_least);
+            }
             // Without a value: lowest when descending, highest ascending,
             // so such hits come last either way.
             key.add_value(slot, desc, desc ? std::string() : "\xff");
@@ -1175,10 +1205,10 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
 // Run the search and read every hit's document data now, while the
 // revision the ranking came from is still the one open.
 static void
-run_and_fetch(Xapian::Database &rdb, const gv_query *q,
-              const gv_search_opts *opts, gv_mset *ms)
+run_and_fetch(gv_db *db, const gv_query *q, const gv_search_opts *opts,
+              gv_mset *ms)
 {
-    ms->mset = run_enquire(rdb, q, opts);
+    ms->mset = run_enquire(db->rdb, q, opts, has_remote(db));
     size_t n = ms->mset.size();
     ms->docs.assign(n, Xapian::Document());
     ms->data.assign(n, std::string());
@@ -1228,6 +1258,22 @@ drop_silent_shard(gv_db *db, const Xapian::NetworkError &e, gv_err *err)
                           where.c_str(), why.c_str());
     db->missing.push_back(where + ": " + why);
     db->shards.erase(db->shards.begin() + (std::ptrdiff_t)culprit);
+    // The other remote shards may be halfway through the failed search's
+    // exchange: connect to them afresh (and leave out any that is down).
+    for (size_t i = 0; i < db->shards.size();) {
+        gv_shard &s = db->shards[i];
+        if (s.remote) {
+            try {
+                connect_remote(db, &s);
+            } catch (const Xapian::NetworkError &again) {
+                db->missing.push_back(shard_where(s.name, s.origin) + ": " +
+                                      network_why(again));
+                db->shards.erase(db->shards.begin() + (std::ptrdiff_t)i);
+                continue;
+            }
+        }
+        i++;
+    }
     if (db->shards.empty())
         return gv_err_set(err, GV_EIO, "no shard answered: %s",
                           db->missing.back().c_str());
@@ -1250,7 +1296,7 @@ gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
         // quick, so a few are enough even for a writer committing often.
         for (int tries = 1;; tries++) {
             try {
-                run_and_fetch(db->rdb, q, opts, ms.get());
+                run_and_fetch(db, q, opts, ms.get());
                 break;
             } catch (const Xapian::DatabaseModifiedError &) {
                 if (tries == MAX_SEARCH_TRIES)
