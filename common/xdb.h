@@ -33,8 +33,10 @@ enum gv_text_flags {
 
 /**
  * Open the database at @p path. In GV_DB_WRITE mode a missing database is
- * created, but not inside a folder that holds other files. On success
- * *out holds a handle for gv_db_close().
+ * created, but not inside a folder that holds other files. In GV_DB_READ
+ * mode @p path may also be a stub file of shards, opened as by
+ * gv_db_open_many() with GV_DB_OPEN_OPTS_INIT. On success *out holds a
+ * handle for gv_db_close().
  * Returns GV_OK; GV_ELOCKED when another writer holds the lock (msg names
  * the path); GV_EIO when the path is missing or cannot be opened;
  * GV_EINVAL for a folder of other files; GV_ECORRUPT; GV_EXAPIAN;

@@ -67,7 +67,8 @@ typedef struct gv_result_set {
 typedef struct gv_searcher gv_searcher;
 
 /**
- * Open the index at @p db_path for searching. *out is for
+ * Open the index at @p db_path (a folder, or a stub file of shards with
+ * remote ones under the default timeouts) for searching. *out is for
  * gv_searcher_close(). Returns GV_OK, GV_EIO (missing or unreadable index;
  * msg names the path), GV_ECORRUPT, GV_EXAPIAN, GV_ENOMEM.
  */
