@@ -16,8 +16,9 @@ for tool in xapian-tcpsrv setsid; do
     }
 done
 
-# Servers run in a session of their own (xapian-tcpsrv signals its whole
-# process group when it stops), and are always stopped, hung ones too.
+# Servers run in a process group of their own, by setsid (xapian-tcpsrv
+# signals its whole process group when it stops), and are always stopped,
+# hung ones too.
 pids=
 stop_servers() {
     for p in $pids; do
