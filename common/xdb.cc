@@ -8,24 +8,43 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <map>
 #include <memory>
 #include <new>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 // Searches retried when a writer's commits overtake the reader.
 #define MAX_SEARCH_TRIES 5
+
+// One sub-database of a read handle: a local database or a remote one.
+struct gv_shard {
+    std::string name;   // its path, or HOST:PORT
+    std::string origin; // the stub file that listed it; "" if named itself
+    bool remote;
+    Xapian::Database db;
+    // A remote one: HOST and PORT, or PROG and ARGS, to connect again.
+    std::string host, prog, args;
+    unsigned port;
+};
 
 struct gv_db {
     std::string path;
     gv_db_mode mode;
     Xapian::Database rdb;         // read handle; a copy of wdb when writing
     Xapian::WritableDatabase wdb; // valid only in GV_DB_WRITE
+    // Read mode: what rdb is made of, and the remote shards left out
+    // (gv_db_open_opts.partial), each as "'NAME' (in 'STUB'): WHY".
+    gv_db_open_opts opts;
+    std::vector<gv_shard> shards;
+    std::vector<std::string> missing;
 };
 
 struct gv_xdoc {
@@ -35,6 +54,7 @@ struct gv_xdoc {
 
 struct gv_qparser {
     Xapian::QueryParser qp;
+    gv_db *db; // for wildcards: its shards may change (a shard left out)
     Xapian::Stem stem;
     unsigned parse_flags;
     unsigned text_flags;
@@ -102,6 +122,11 @@ status_from_exception(gv_err *err, const char *subject)
     } catch (const Xapian::DatabaseOpeningError &e) {
         return gv_err_set(err, GV_EIO, "cannot open index '%s': %s", s,
                           e.get_msg().c_str());
+    } catch (const Xapian::NetworkError &e) {
+        const char *why = e.get_error_string();
+        return gv_err_set(err, GV_EIO,
+                          "index '%s': a remote shard failed: %s%s%s", s,
+                          e.get_msg().c_str(), why ? ": " : "", why ? why : "");
     } catch (const Xapian::DatabaseError &e) {
         // A full disk shows up as "DatabaseError: Error writing block 9 (No
         // space left on device)": say first what the user has to act on.
@@ -172,6 +197,259 @@ is_foreign_folder(const char *path)
     }
 }
 
+// ---- Opening shards: database folders and stub files ----
+//
+// Xapian opens a stub file itself, but with fixed timeouts for its remote
+// lines (10 s, and nothing to say which shard failed): so stub files are
+// read here, in Xapian's format (see gv_db_open_many() in xdb.h), and each
+// line becomes one shard.
+
+static std::string
+shard_where(const std::string &name, const std::string &origin)
+{
+    std::string w = "'" + name + "'";
+    if (!origin.empty())
+        w += " (in '" + origin + "')";
+    return w;
+}
+
+static std::string
+network_why(const Xapian::Error &e)
+{
+    const char *why = e.get_error_string();
+    return e.get_msg() + (why ? std::string(": ") + why : std::string());
+}
+
+// A remote shard did not answer: an error naming it, or with partial, a
+// note of it and GV_OK.
+static gv_status
+shard_down(gv_db *db, const std::string &name, const std::string &origin,
+           const std::string &why, gv_err *err)
+{
+    std::string where = shard_where(name, origin);
+    if (db->opts.partial) {
+        db->missing.push_back(where + ": " + why);
+        return GV_OK;
+    }
+    return gv_err_set(err, GV_EIO, "cannot reach shard %s: %s", where.c_str(),
+                      why.c_str());
+}
+
+// A path in a stub file is relative to the stub's folder.
+static std::string
+stub_relative(const std::string &path, const std::string &stub)
+{
+    if (path.empty() || path[0] == '/')
+        return path;
+    std::string::size_type slash = stub.rfind('/');
+    if (slash == std::string::npos)
+        return path;
+    return stub.substr(0, slash + 1) + path;
+}
+
+// True for a single-file glass database (which is a file, like a stub).
+static bool
+is_glass_file(const std::string &path)
+{
+    static const char magic[] = "\x0f\x0dXapian Glass";
+    char head[sizeof(magic) - 1];
+    int fd = open(path.c_str(), O_RDONLY);
+    if (fd < 0)
+        return false;
+    bool yes = read(fd, head, sizeof(head)) == (ssize_t)sizeof(head) &&
+               std::memcmp(head, magic, sizeof(head)) == 0;
+    close(fd);
+    return yes;
+}
+
+static gv_status
+open_path(gv_db *db, const std::string &path, const std::string &origin,
+          int depth, gv_err *err);
+
+static gv_status
+add_local(gv_db *db, const std::string &path, const std::string &origin,
+          int flags, gv_err *err)
+{
+    try {
+        db->shards.push_back(gv_shard{
+            path, origin, false, Xapian::Database(path, flags), "", "", "", 0});
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, path.c_str());
+    }
+}
+
+// Connect to the remote shard @p s; throws Xapian::NetworkError.
+static void
+connect_remote(const gv_db *db, gv_shard *s)
+{
+    s->db = s->prog.empty()
+                ? Xapian::Remote::open(s->host, s->port, db->opts.timeout_ms,
+                                       db->opts.connect_timeout_ms)
+                : Xapian::Remote::open(s->prog, s->args, db->opts.timeout_ms);
+}
+
+static gv_status
+add_remote(gv_db *db, const std::string &host, unsigned port,
+           const std::string &prog, const std::string &args,
+           const std::string &origin, gv_err *err)
+{
+    std::string name =
+        prog.empty() ? host + ":" + std::to_string(port) : prog + " " + args;
+    try {
+        gv_shard s{name, origin, true, Xapian::Database(),
+                   host, prog,   args, port};
+        connect_remote(db, &s);
+        db->shards.push_back(s);
+        return GV_OK;
+    } catch (const Xapian::NetworkError &e) {
+        return shard_down(db, name, origin, network_why(e), err);
+    } catch (...) {
+        return status_from_exception(err, name.c_str());
+    }
+}
+
+// One line of the stub file @p stub (line @p lineno, without its end).
+static gv_status
+stub_line(gv_db *db, const std::string &stub, unsigned lineno,
+          const std::string &line, int depth, gv_err *err)
+{
+    std::string::size_type space = line.find(' ');
+    std::string type = line.substr(0, space);
+    std::string rest = space == std::string::npos ? "" : line.substr(space + 1);
+
+    if (type == "auto")
+        return open_path(db, stub_relative(rest, stub), stub, depth + 1, err);
+    if (type == "glass")
+        return add_local(db, stub_relative(rest, stub), stub,
+                         Xapian::DB_BACKEND_GLASS, err);
+    if (type == "chert")
+        return add_local(db, stub_relative(rest, stub), stub,
+                         Xapian::DB_BACKEND_CHERT, err);
+    if (type == "inmemory" && rest.empty())
+        return add_local(db, "", stub, Xapian::DB_BACKEND_INMEMORY, err);
+    if (type == "remote" && !rest.empty() && rest[0] == ':') {
+        // remote :PROG ARGS: a program that speaks the remote protocol on
+        // its stdin and stdout (xapian-progsrv, or ssh running it).
+        std::string::size_type sp = rest.find(' ');
+        std::string prog =
+            rest.substr(1, sp == std::string::npos ? sp : sp - 1);
+        std::string args = sp == std::string::npos ? "" : rest.substr(sp + 1);
+        if (!prog.empty())
+            return add_remote(db, "", 0, prog, args, stub, err);
+    } else if (type == "remote") {
+        // remote HOST:PORT (the last colon: HOST may not hold one in 1.4).
+        std::string::size_type colon = rest.rfind(':');
+        if (colon != std::string::npos && colon > 0) {
+            const char *p = rest.c_str() + colon + 1;
+            char *end;
+            errno = 0;
+            unsigned long port = std::strtoul(p, &end, 10);
+            if (*p >= '0' && *p <= '9' && !*end && !errno && port > 0 &&
+                port <= 65535)
+                return add_remote(db, rest.substr(0, colon), (unsigned)port, "",
+                                  "", stub, err);
+        }
+        return gv_err_set(err, GV_EINVAL,
+                          "stub '%s' line %u: expected remote HOST:PORT or "
+                          "remote :PROGRAM ARGS",
+                          stub.c_str(), lineno);
+    }
+    return gv_err_set(err, GV_EINVAL,
+                      "stub '%s' line %u: not a database line (expected "
+                      "auto, glass, chert, remote or inmemory)",
+                      stub.c_str(), lineno);
+}
+
+// Every database the stub file @p stub lists, as shards of @p db.
+static gv_status
+read_stub(gv_db *db, const std::string &stub, int depth, gv_err *err)
+{
+    if (depth > GV_MAX_STUB_DEPTH)
+        return gv_err_set(err, GV_EINVAL,
+                          "stub '%s': stubs nested more than %d deep",
+                          stub.c_str(), GV_MAX_STUB_DEPTH);
+    FILE *f = std::fopen(stub.c_str(), "rb");
+    if (!f)
+        return gv_err_set(err, GV_EIO, "cannot open index '%s': %s",
+                          stub.c_str(), std::strerror(errno));
+    std::string text;
+    char chunk[4096];
+    for (size_t got; (got = std::fread(chunk, 1, sizeof(chunk), f)) > 0;) {
+        text.append(chunk, got);
+        if (text.size() > GV_MAX_STUB_BYTES)
+            break;
+    }
+    bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed)
+        return gv_err_set(err, GV_EIO, "cannot read stub '%s'", stub.c_str());
+    if (text.size() > GV_MAX_STUB_BYTES)
+        return gv_err_set(err, GV_EINVAL,
+                          "stub '%s' is larger than %u bytes: not a stub "
+                          "database",
+                          stub.c_str(), GV_MAX_STUB_BYTES);
+    if (text.find('\0') != std::string::npos)
+        return gv_err_set(err, GV_EIO,
+                          "cannot open index '%s': neither a Xapian index "
+                          "nor a stub database file",
+                          stub.c_str());
+    unsigned lineno = 0;
+    for (std::string::size_type at = 0; at < text.size();) {
+        std::string::size_type nl = text.find('\n', at);
+        if (nl == std::string::npos)
+            nl = text.size();
+        std::string line = text.substr(at, nl - at);
+        at = nl + 1;
+        lineno++;
+        // Tolerate CRLF and trailing blanks, which Xapian would not.
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' ||
+                                 line.back() == '\t'))
+            line.pop_back();
+        if (line.empty() || line[0] == '#')
+            continue;
+        gv_status st = stub_line(db, stub, lineno, line, depth, err);
+        if (st != GV_OK)
+            return st;
+    }
+    return GV_OK;
+}
+
+// @p path as one or more shards of @p db: a database folder, a stub
+// file, or a stub folder (a folder with a XAPIANDB stub file).
+static gv_status
+open_path(gv_db *db, const std::string &path, const std::string &origin,
+          int depth, gv_err *err)
+{
+    struct stat st;
+    // Xapian's message for a missing directory is vague; name it.
+    if (stat(path.c_str(), &st) != 0) {
+        int saved = errno;
+        if (origin.empty())
+            return gv_err_set(err, GV_EIO, "cannot open index '%s': %s",
+                              path.c_str(), std::strerror(saved));
+        return gv_err_set(err, GV_EIO, "cannot open shard '%s' (in '%s'): %s",
+                          path.c_str(), origin.c_str(), std::strerror(saved));
+    }
+    if (S_ISREG(st.st_mode) && !is_glass_file(path))
+        return read_stub(db, path, depth, err);
+    if (S_ISDIR(st.st_mode) && access((path + "/iamglass").c_str(), F_OK) &&
+        access((path + "/iamchert").c_str(), F_OK) &&
+        access((path + "/XAPIANDB").c_str(), F_OK) == 0)
+        return read_stub(db, path + "/XAPIANDB", depth, err);
+    return add_local(db, path, origin, 0, err);
+}
+
+// Make db->rdb search every shard of db->shards.
+static void
+combine_shards(gv_db *db)
+{
+    Xapian::Database all;
+    for (const gv_shard &s : db->shards)
+        all.add_database(s.db);
+    db->rdb = all;
+}
+
 extern "C" {
 
 gv_status
@@ -179,7 +457,7 @@ gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err)
 {
     *out = nullptr;
     try {
-        std::unique_ptr<gv_db> db(new gv_db);
+        std::unique_ptr<gv_db> db(new gv_db());
         db->path = path;
         db->mode = mode;
         if (mode == GV_DB_WRITE) {
@@ -191,18 +469,99 @@ gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err)
             db->wdb = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
             db->rdb = db->wdb;
         } else {
-            // Xapian's message for a missing directory is vague; name it.
-            struct stat st;
-            if (stat(path, &st) != 0)
-                return gv_err_set(err, GV_EIO, "cannot open index '%s': %s",
-                                  path, std::strerror(errno));
-            db->rdb = Xapian::Database(path);
+            const gv_db_open_opts defaults = GV_DB_OPEN_OPTS_INIT;
+            db.reset();
+            return gv_db_open_many(&path, 1, &defaults, out, err);
         }
         *out = db.release();
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, path);
     }
+}
+
+gv_status
+gv_db_open_many(const char *const *paths, size_t n, const gv_db_open_opts *opts,
+                gv_db **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<gv_db> db(new gv_db());
+        db->mode = GV_DB_READ;
+        db->opts = *opts;
+        for (size_t i = 0; i < n; i++) {
+            db->path += (i ? ", " : "") + std::string(paths[i]);
+            gv_status st = open_path(db.get(), paths[i], "", 0, err);
+            if (st != GV_OK)
+                return st;
+        }
+        if (db->shards.empty() && !db->missing.empty())
+            return gv_err_set(err, GV_EIO, "no shard answered: %s",
+                              db->missing[0].c_str());
+        combine_shards(db.get());
+        *out = db.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, n ? paths[0] : "");
+    }
+}
+
+unsigned
+gv_db_shard_count(const gv_db *db)
+{
+    return (unsigned)db->shards.size();
+}
+
+const char *
+gv_db_shard_name(const gv_db *db, unsigned i, bool *is_remote)
+{
+    if (is_remote)
+        *is_remote = db->shards[i].remote;
+    return db->shards[i].name.c_str();
+}
+
+unsigned
+gv_db_missing_count(const gv_db *db)
+{
+    return (unsigned)db->missing.size();
+}
+
+const char *
+gv_db_missing(const gv_db *db, unsigned i)
+{
+    return db->missing[i].c_str();
+}
+
+gv_status
+gv_db_compact(const char *const *paths, size_t n, const char *out_path,
+              gv_err *err)
+{
+    struct stat st;
+    if (lstat(out_path, &st) == 0)
+        return gv_err_set(err, GV_EINVAL,
+                          "cannot merge into '%s': it already exists",
+                          out_path);
+    const gv_db_open_opts opts = GV_DB_OPEN_OPTS_INIT;
+    gv_db *db = nullptr;
+    gv_status status = gv_db_open_many(paths, n, &opts, &db, err);
+    if (status != GV_OK)
+        return status;
+    try {
+        for (const gv_shard &s : db->shards)
+            if (s.remote) {
+                status = gv_err_set(err, GV_EINVAL,
+                                    "cannot merge remote shard '%s': Xapian "
+                                    "compacts local databases only",
+                                    s.name.c_str());
+                break;
+            }
+        if (status == GV_OK)
+            db->rdb.compact(out_path);
+    } catch (...) {
+        status = status_from_exception(err, out_path);
+    }
+    gv_db_close(db);
+    return status;
 }
 
 void
@@ -377,7 +736,15 @@ gv_db_revision(gv_db *db, unsigned long long *out, gv_err *err)
 {
     *out = 0;
     try {
-        *out = db->rdb.get_revision();
+        if (db->mode == GV_DB_WRITE) {
+            *out = db->rdb.get_revision();
+            return GV_OK;
+        }
+        // Xapian gives no revision for several databases, nor for a remote
+        // one: sum those of the local shards.
+        for (const gv_shard &s : db->shards)
+            if (!s.remote)
+                *out += s.db.get_revision();
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, db->path.c_str());
@@ -394,15 +761,21 @@ gv_db_value_bounds(gv_db *db, unsigned slot, gv_buf *lo, gv_buf *hi,
         // The bounds may be loose after deletions; the real first and last
         // values are what a person wants to see.
         std::string l, h;
-        Xapian::ValueIterator v = db->rdb.valuestream_begin(slot);
-        if (v != db->rdb.valuestream_end(slot)) {
-            l = h = *v;
-            for (; v != db->rdb.valuestream_end(slot); ++v) {
-                if (*v < l)
-                    l = *v;
-                if (*v > h)
-                    h = *v;
+        try {
+            Xapian::ValueIterator v = db->rdb.valuestream_begin(slot);
+            if (v != db->rdb.valuestream_end(slot)) {
+                l = h = *v;
+                for (; v != db->rdb.valuestream_end(slot); ++v) {
+                    if (*v < l)
+                        l = *v;
+                    if (*v > h)
+                        h = *v;
+                }
             }
+        } catch (const Xapian::UnimplementedError &) {
+            // A remote shard cannot stream values: its recorded bounds.
+            l = db->rdb.get_value_lower_bound(slot);
+            h = db->rdb.get_value_upper_bound(slot);
         }
         gv_status st = gv_buf_append(lo, l.data(), l.size(), err);
         return st == GV_OK ? gv_buf_append(hi, h.data(), h.size(), err) : st;
@@ -549,6 +922,7 @@ gv_qparser_new(gv_db *db, const char *stem_lang, unsigned text_flags,
         qp->qp.set_stemmer(qp->stem);
         qp->qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         qp->qp.set_database(db->rdb);
+        qp->db = db;
         qp->qp.set_default_op(Xapian::Query::OP_AND);
         // Bound wildcard expansion so "a*" cannot build a huge query.
         qp->qp.set_max_expansion(1000,
@@ -623,6 +997,7 @@ gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err)
     try {
         std::unique_ptr<gv_query> q(new gv_query);
         qp->field_error.clear();
+        qp->qp.set_database(qp->db->rdb); // a shard may have been left out
         q->query = qp->qp.parse_query(text, qp->parse_flags);
         if (!qp->field_error.empty())
             return gv_err_set(err, GV_EQUERY, "%s", qp->field_error.c_str());
@@ -786,35 +1161,21 @@ gv_query_describe(const gv_query *q)
     }
 }
 
-// Counts the lines of one value slot over the documents matched: a
-// ValueCountMatchSpy for slots that hold several values, one a line.
-class LineCountSpy : public Xapian::MatchSpy
+// True when @p db searches a remote database.
+static bool
+has_remote(const gv_db *db)
 {
-  public:
-    explicit LineCountSpy(Xapian::valueno slot) : slot_(slot)
-    {
-    }
-    void operator()(const Xapian::Document &doc, double) override
-    {
-        std::string v = doc.get_value(slot_);
-        size_t start = 0;
-        while (start < v.size()) {
-            size_t nl = v.find('\n', start);
-            if (nl == std::string::npos)
-                nl = v.size();
-            if (nl > start)
-                counts[v.substr(start, nl - start)]++;
-            start = nl + 1;
-        }
-    }
-    std::map<std::string, unsigned> counts;
-
-  private:
-    Xapian::valueno slot_;
-};
+    for (const gv_shard &s : db->shards)
+        if (s.remote)
+            return true;
+    return false;
+}
 
 // enq.get_mset(), counting the facet slot's values of every document
-// examined into ms->facets when asked to (afresh on each call).
+// examined into ms->facets when asked to (afresh on each call). A value
+// may hold several, one a line: Xapian's own spy counts whole values
+// (and, unlike a spy of ours, also runs on remote shards), which are
+// then split.
 static Xapian::MSet
 get_mset_counted(Xapian::Enquire &enq, const gv_search_opts *opts,
                  unsigned first, unsigned max, unsigned check_at_least,
@@ -822,12 +1183,23 @@ get_mset_counted(Xapian::Enquire &enq, const gv_search_opts *opts,
 {
     if (opts->facet_slot < 0)
         return enq.get_mset(first, max, check_at_least);
-    LineCountSpy spy((Xapian::valueno)opts->facet_slot);
+    Xapian::ValueCountMatchSpy spy((Xapian::valueno)opts->facet_slot);
     enq.clear_matchspies();
     enq.add_matchspy(&spy);
     Xapian::MSet found = enq.get_mset(first, max, check_at_least);
     enq.clear_matchspies();
-    ms->facets = std::move(spy.counts);
+    ms->facets.clear();
+    for (Xapian::TermIterator v = spy.values_begin(); v != spy.values_end();
+         ++v) {
+        const std::string whole = *v;
+        size_t start = 0;
+        while (start < whole.size()) {
+            size_t nl = std::min(whole.find('\n', start), whole.size());
+            if (nl > start)
+                ms->facets[whole.substr(start, nl - start)] += v.get_termfreq();
+            start = nl + 1;
+        }
+    }
     return found;
 }
 
@@ -879,7 +1251,8 @@ grow_window(unsigned window, unsigned max_window)
 // When no hit can weigh anything (a pure filter), the key depends on the
 // value alone and rises with it, so Xapian's sort by value is that order.
 static void
-run_rescored(Xapian::Enquire &enq, const gv_search_opts *opts, gv_mset *ms)
+run_rescored(Xapian::Enquire &enq, const gv_search_opts *opts, bool remote,
+             gv_mset *ms)
 {
     // (offset + limit cannot overflow: callers bound both.)
     unsigned want = opts->offset + opts->limit;
@@ -892,9 +1265,14 @@ run_rescored(Xapian::Enquire &enq, const gv_search_opts *opts, gv_mset *ms)
     }
     if (ms->mset.get_max_possible() != 0)
         return;
+    // (A plain value sort where a KeyMaker cannot go: the same order, as
+    // no value is lowest.)
     Xapian::MultiValueKeyMaker key;
     key.add_value(opts->rescore_slot, true);
-    enq.set_sort_by_key_then_relevance(&key, false);
+    if (remote)
+        enq.set_sort_by_value_then_relevance(opts->rescore_slot, true);
+    else
+        enq.set_sort_by_key_then_relevance(&key, false);
     ms->mset = get_mset_counted(enq, opts, opts->offset, opts->limit,
                                 opts->check_at_least, ms);
     ms->picks.clear();
@@ -909,7 +1287,7 @@ run_rescored(Xapian::Enquire &enq, const gv_search_opts *opts, gv_mset *ms)
 
 static void
 run_enquire(Xapian::Database &rdb, const gv_query *q,
-            const gv_search_opts *opts, gv_mset *ms)
+            const gv_search_opts *opts, bool remote, gv_mset *ms)
 {
     Xapian::Enquire enq(rdb);
     enq.set_query(q->query);
@@ -923,7 +1301,7 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
         enq.set_weighting_scheme(defaults);
     }
     if (opts->rescore) {
-        run_rescored(enq, opts, ms);
+        run_rescored(enq, opts, remote, ms);
         return;
     }
     // Kept alive until get_mset() has used it.
@@ -935,10 +1313,18 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
             enq.set_sort_by_relevance_then_value(slot, true);
         } else {
             bool desc = opts->sort == GV_SORT_VALUE_DESC;
-            // Without a value: lowest when descending, highest ascending,
-            // so such hits come last either way.
-            key.add_value(slot, desc, desc ? std::string() : "\xff");
-            enq.set_sort_by_key_then_relevance(&key, false);
+            if (remote) {
+                // Xapian 1.4 cannot send a KeyMaker to a remote shard: a
+                // plain value sort, the same order when descending (no
+                // value is lowest), but ascending, hits without a value
+                // come first.
+                enq.set_sort_by_value_then_relevance(slot, desc);
+            } else {
+                // Without a value: lowest when descending, highest
+                // ascending, so such hits come last either way.
+                key.add_value(slot, desc, desc ? std::string() : "\xff");
+                enq.set_sort_by_key_then_relevance(&key, false);
+            }
         }
     }
     ms->mset = get_mset_counted(enq, opts, opts->offset, opts->limit,
@@ -953,10 +1339,10 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
 // Run the search and read every hit's document data now, while the
 // revision the ranking came from is still the one open.
 static void
-run_and_fetch(Xapian::Database &rdb, const gv_query *q,
-              const gv_search_opts *opts, gv_mset *ms)
+run_and_fetch(gv_db *db, const gv_query *q, const gv_search_opts *opts,
+              gv_mset *ms)
 {
-    run_enquire(rdb, q, opts, ms);
+    run_enquire(db->rdb, q, opts, has_remote(db), ms);
     size_t n = ms->picks.size();
     ms->docs.assign(n, Xapian::Document());
     ms->data.assign(n, std::string());
@@ -965,6 +1351,68 @@ run_and_fetch(Xapian::Database &rdb, const gv_query *q,
         ms->docs[i] = ms->mset[ms->picks[i].index].get_document();
         ms->data[i] = ms->docs[i].get_data();
     }
+}
+
+// After a search failed with @p e: find the remote shard to blame (the
+// one the error's context names, else one that fails a keep-alive, which
+// costs another timeout). Without partial, an error naming it; with
+// partial, it is left out of db and noted. Rethrows @p e when no shard is
+// to blame.
+static gv_status
+drop_silent_shard(gv_db *db, const Xapian::NetworkError &e, gv_err *err)
+{
+    size_t culprit = db->shards.size();
+    std::string why = network_why(e);
+    // Xapian 1.4 words it "remote:tcp(HOST:PORT)" or "remote:prog(...)".
+    for (size_t i = 0; i < db->shards.size(); i++) {
+        const gv_shard &s = db->shards[i];
+        if (s.remote && (e.get_context() == "remote:tcp(" + s.name + ")" ||
+                         e.get_context() == "remote:prog(" + s.name + ")")) {
+            culprit = i;
+            break;
+        }
+    }
+    for (size_t i = 0; culprit == db->shards.size() && i < db->shards.size();
+         i++) {
+        if (!db->shards[i].remote)
+            continue;
+        try {
+            db->shards[i].db.keep_alive();
+        } catch (const Xapian::Error &ka) {
+            why = network_why(ka);
+            culprit = i;
+        }
+    }
+    if (culprit == db->shards.size())
+        throw e;
+    std::string where =
+        shard_where(db->shards[culprit].name, db->shards[culprit].origin);
+    if (!db->opts.partial)
+        return gv_err_set(err, GV_EIO, "shard %s stopped answering: %s",
+                          where.c_str(), why.c_str());
+    db->missing.push_back(where + ": " + why);
+    db->shards.erase(db->shards.begin() + (std::ptrdiff_t)culprit);
+    // The other remote shards may be halfway through the failed search's
+    // exchange: connect to them afresh (and leave out any that is down).
+    for (size_t i = 0; i < db->shards.size();) {
+        gv_shard &s = db->shards[i];
+        if (s.remote) {
+            try {
+                connect_remote(db, &s);
+            } catch (const Xapian::NetworkError &again) {
+                db->missing.push_back(shard_where(s.name, s.origin) + ": " +
+                                      network_why(again));
+                db->shards.erase(db->shards.begin() + (std::ptrdiff_t)i);
+                continue;
+            }
+        }
+        i++;
+    }
+    if (db->shards.empty())
+        return gv_err_set(err, GV_EIO, "no shard answered: %s",
+                          db->missing.back().c_str());
+    combine_shards(db);
+    return GV_OK;
 }
 
 gv_status
@@ -982,12 +1430,19 @@ gv_db_search(gv_db *db, const gv_query *q, const gv_search_opts *opts,
         // quick, so a few are enough even for a writer committing often.
         for (int tries = 1;; tries++) {
             try {
-                run_and_fetch(db->rdb, q, opts, ms.get());
+                run_and_fetch(db, q, opts, ms.get());
                 break;
             } catch (const Xapian::DatabaseModifiedError &) {
                 if (tries == MAX_SEARCH_TRIES)
                     throw;
                 db->rdb.reopen();
+            } catch (const Xapian::NetworkError &e) {
+                // A remote shard went silent: name it, or leave it out
+                // and search the others (at most once per shard).
+                gv_status st = drop_silent_shard(db, e, err);
+                if (st != GV_OK)
+                    return st;
+                tries = 0;
             }
         }
         *out = ms.release();

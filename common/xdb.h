@@ -33,8 +33,10 @@ enum gv_text_flags {
 
 /**
  * Open the database at @p path. In GV_DB_WRITE mode a missing database is
- * created, but not inside a folder that holds other files. On success
- * *out holds a handle for gv_db_close().
+ * created, but not inside a folder that holds other files. In GV_DB_READ
+ * mode @p path may also be a stub file of shards, opened as by
+ * gv_db_open_many() with GV_DB_OPEN_OPTS_INIT. On success *out holds a
+ * handle for gv_db_close().
  * Returns GV_OK; GV_ELOCKED when another writer holds the lock (msg names
  * the path); GV_EIO when the path is missing or cannot be opened;
  * GV_EINVAL for a folder of other files; GV_ECORRUPT; GV_EXAPIAN;
@@ -42,6 +44,88 @@ enum gv_text_flags {
  */
 GV_MUST_CHECK gv_status
 gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err);
+
+/* ---- Many databases (shards) searched as one ---- */
+
+/* How gv_db_open_many() treats remote shards. */
+typedef struct gv_db_open_opts {
+    unsigned timeout_ms;         /* each exchange with a remote shard */
+    unsigned connect_timeout_ms; /* connecting to one */
+    bool partial; /* leave out a remote shard that does not answer (see
+                     gv_db_missing()) instead of failing */
+} gv_db_open_opts;
+
+#define GV_DB_TIMEOUT_MS_DEFAULT 5000u
+#define GV_DB_OPEN_OPTS_INIT                                                   \
+    {                                                                          \
+        GV_DB_TIMEOUT_MS_DEFAULT, GV_DB_TIMEOUT_MS_DEFAULT, false              \
+    }
+
+/* Stub files nest at most this deep (a stub listing a stub ...). */
+#define GV_MAX_STUB_DEPTH 8
+/* A stub file is read up to this many bytes. */
+#define GV_MAX_STUB_BYTES (1u << 20)
+
+/**
+ * Open the @p n (at least 1) databases at @p paths read-only, as one:
+ * Xapian ranks their documents together with statistics over all of them,
+ * so N shards rank as one index holding the same documents. A path may be
+ * a database folder or a Xapian stub database file, whose lines are
+ *
+ *     # a comment
+ *     auto PATH          a database (or another stub); relative to the stub
+ *     glass PATH         a glass database
+ *     chert PATH         a chert database
+ *     remote HOST:PORT   a database served by xapian-tcpsrv
+ *     remote :PROG ARGS  one served by PROG ARGS over a pipe (xapian-progsrv)
+ *     inmemory           an empty in-memory database
+ *
+ * as in Xapian's own stub format, but opened here so that remote shards
+ * get @p opts' timeouts. A remote shard that cannot be reached is an error
+ * naming it, or with opts->partial is left out (see gv_db_missing()).
+ * *out is for gv_db_close(); its gv_db_path() is the paths joined by ", ".
+ * Returns GV_OK; GV_EIO (a missing path, an unreachable shard, or with
+ * opts->partial no shard reachable at all; msg names it); GV_EINVAL (a bad
+ * stub line, msg gives its file and line); GV_ECORRUPT; GV_EXAPIAN;
+ * GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_db_open_many(const char *const *paths, size_t n, const gv_db_open_opts *opts,
+                gv_db **out, gv_err *err);
+
+/** The number of shards (Xapian sub-databases) @p db searches now. */
+unsigned
+gv_db_shard_count(const gv_db *db);
+
+/**
+ * Shard @p i (below gv_db_shard_count()) of @p db: its path, or HOST:PORT
+ * for a remote one; owned by @p db, valid until gv_db_close(). *is_remote
+ * (when not NULL) says which.
+ */
+const char *
+gv_db_shard_name(const gv_db *db, unsigned i, bool *is_remote);
+
+/**
+ * The shards left out because they did not answer (opt. partial), at open
+ * or since, oldest first: gv_db_missing(@p db, i) for i below
+ * gv_db_missing_count() is "'HOST:PORT' (in 'STUB'): WHY", owned by @p db.
+ */
+unsigned
+gv_db_missing_count(const gv_db *db);
+const char *
+gv_db_missing(const gv_db *db, unsigned i);
+
+/**
+ * Merge the databases at @p paths (folders or stub files of local
+ * databases, as gv_db_open_many() reads them) into one new database at
+ * @p out_path with Xapian's compaction; documents get new numbers, and
+ * user metadata of all of them is kept. @p out_path must not exist.
+ * Returns GV_OK; GV_EINVAL (@p out_path exists, or a remote shard: Xapian
+ * compacts only local ones); GV_EIO; GV_ECORRUPT; GV_EXAPIAN; GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_db_compact(const char *const *paths, size_t n, const char *out_path,
+              gv_err *err);
 
 /**
  * Close @p db. Uncommitted changes are discarded: call gv_db_commit()
@@ -104,7 +188,9 @@ gv_db_set_metadata(gv_db *db, const char *key, const char *value, gv_err *err);
 GV_MUST_CHECK gv_status
 gv_db_term_count(gv_db *db, unsigned long long *out, gv_err *err);
 
-/** The revision of @p db (it grows with each commit) into *out. */
+/** The revision of @p db (it grows with each commit) into *out; over
+ * several shards, the sum of the local ones' (it grows with a commit to
+ * any of them; remote shards do not tell theirs). */
 GV_MUST_CHECK gv_status
 gv_db_revision(gv_db *db, unsigned long long *out, gv_err *err);
 

@@ -17,12 +17,19 @@
 #include "html.h"
 #include "jsonl.h"
 #include "schema.h"
+#include "shards.h"
 #include "stamp.h"
 #include "utf8.h"
 #include "walk.h"
 #include "xdb.h"
 
 struct gv_indexer {
+    /* The shards written (one, unless --db is a stub of shards), and the
+     * one the file at hand goes to. Each shard is a database of its own,
+     * with the documents and stamps of the files routed to it: a worker
+     * per shard could write them in parallel. */
+    gv_db **shards;
+    unsigned nshards;
     gv_db *db;
     gv_index_opts opts;
     gv_index_stats stats;
@@ -122,6 +129,54 @@ open_waiting(const char *db_path, unsigned wait_seconds, gv_db **out,
     }
 }
 
+/* Open the shards of @p db_path into ix->shards: the stub file of
+ * shards it is, or N new ones beside it (opts.shards), or else the one
+ * index it is. */
+static gv_status
+open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
+{
+    unsigned want = ix->opts.shards, have = 0;
+    gv_buf path = GV_BUF_INIT;
+    struct stat sb;
+    gv_status st = GV_OK;
+
+    if (stat(db_path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        st = gv_shards_read(db_path, &have, err);
+        if (st == GV_OK && want && want != have)
+            st = gv_err_set(err, GV_EINVAL,
+                            "'%s' holds %u shards, not %u: documents are "
+                            "placed by the number of shards (merge them into "
+                            "one index with --compact, or index again into a "
+                            "new stub file)",
+                            db_path, have, want);
+    } else if (stat(db_path, &sb) == 0 && want > 1) {
+        st = gv_err_set(err, GV_EINVAL,
+                        "'%s' is one index: --shards makes a new stub file "
+                        "and its shards",
+                        db_path);
+    } else {
+        have = want > 1 ? want : 1;
+        if (have > 1)
+            st = gv_shards_make_folder(db_path, err);
+    }
+    if (st == GV_OK && !(ix->shards = calloc(have, sizeof(*ix->shards))))
+        st = gv_err_set(err, GV_ENOMEM, "out of memory");
+    for (unsigned i = 0; st == GV_OK && i < have; i++) {
+        if (have > 1)
+            st = gv_shards_path(db_path, i, &path, err);
+        if (st == GV_OK)
+            st = open_waiting(have > 1 ? path.data : db_path,
+                              ix->opts.wait_seconds, &ix->shards[i], err);
+        if (st == GV_OK)
+            ix->nshards = i + 1;
+    }
+    /* The stub last: it lists only shards that exist. */
+    if (st == GV_OK && have > 1 && want > 1 && stat(db_path, &sb) != 0)
+        st = gv_shards_write(db_path, have, err);
+    gv_buf_release(&path);
+    return st;
+}
+
 gv_status
 gv_indexer_open(const char *db_path, const gv_index_opts *opts,
                 gv_indexer **out, gv_err *err)
@@ -142,11 +197,12 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
     gv_buf_init(&ix->idterm);
     gv_buf_init(&ix->key);
     gv_buf_init(&ix->value);
-    st = open_waiting(db_path, ix->opts.wait_seconds, &ix->db, err);
+    st = open_shards(ix, db_path, err);
     if (st != GV_OK) {
         gv_indexer_close(ix);
         return st;
     }
+    ix->db = ix->shards[0];
     /* The index may live inside a folder being indexed: never index it. */
     ix->have_db_stat = stat(db_path, &ix->db_stat) == 0;
     *out = ix;
@@ -158,7 +214,9 @@ gv_indexer_close(gv_indexer *ix)
 {
     if (!ix)
         return;
-    gv_db_close(ix->db);
+    for (unsigned i = 0; i < ix->nshards; i++)
+        gv_db_close(ix->shards[i]);
+    free(ix->shards);
     gv_buf_release(&ix->text);
     gv_buf_release(&ix->idterm);
     gv_buf_release(&ix->key);
@@ -176,7 +234,21 @@ gv_indexer_stats(const gv_indexer *ix)
 gv_status
 gv_indexer_doc_count(gv_indexer *ix, unsigned *out, gv_err *err)
 {
-    return gv_db_doc_count(ix->db, out, err);
+    gv_status st = GV_OK;
+
+    *out = 0;
+    for (unsigned i = 0; st == GV_OK && i < ix->nshards; i++) {
+        unsigned n = 0;
+        st = gv_db_doc_count(ix->shards[i], &n, err);
+        *out += n;
+    }
+    return st;
+}
+
+unsigned
+gv_indexer_shard_count(const gv_indexer *ix)
+{
+    return ix->nshards;
 }
 
 static void
@@ -191,8 +263,13 @@ enter_phase(const gv_indexer *ix, gv_index_phase phase)
 static gv_status
 commit_batch(gv_indexer *ix, gv_err *err)
 {
-    gv_status st = gv_db_commit(ix->db, err);
+    gv_status st = GV_OK;
 
+    /* Each shard commits on its own: after a crash between two, each
+     * holds the stamps of the files it holds, so the next run redoes
+     * exactly what a shard lost. */
+    for (unsigned i = 0; st == GV_OK && i < ix->nshards; i++)
+        st = gv_db_commit(ix->shards[i], err);
     if (st == GV_OK) {
         ix->pending = 0;
         ix->pending_bytes = 0;
@@ -530,6 +607,9 @@ restamp(gv_indexer *ix, const char *abs_path, const gv_stamp *now,
     return st;
 }
 
+static void
+walk_skipped(void *ctx, const char *path);
+
 /* Read, parse and write one file, unless the index holds it unchanged.
  * Problems with the file itself are warnings; only index errors are
  * returned. */
@@ -554,6 +634,13 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
             ix->opts.progress(ix->opts.ctx, path, GV_FILE_INDEXED);
         return GV_OK;
     }
+    /* The stub file of the shards, in a folder being indexed. */
+    if (ix->have_db_stat && sb.st_dev == ix->db_stat.st_dev &&
+        sb.st_ino == ix->db_stat.st_ino) {
+        walk_skipped(ix, path);
+        return GV_OK;
+    }
+    ix->db = ix->shards[gv_shards_route(abs_path, ix->nshards)];
     gv_stamp_from_stat(&sb, &now);
     st = mark_seen(ix, abs_path, err);
     if (st == GV_OK)
@@ -679,13 +766,17 @@ sweep(gv_indexer *ix, const char *root, gv_err *err)
         ix->key.len = gv_utf8_clip(ix->key.data, ix->key.len, 200);
         ix->key.data[ix->key.len] = '\0';
     }
-    if (st == GV_OK)
+    /* Each shard's stamps, and what is gone goes from that shard. */
+    for (unsigned i = 0; st == GV_OK && i < ix->nshards; i++) {
+        ix->db = ix->shards[i];
+        gv_buf_reset(&sw.gone);
         st = gv_db_each_metadata(ix->db, ix->key.data, sweep_one, &sw, err);
-    if (st == GV_OK)
-        st = sw.st;
-    for (size_t at = 0; st == GV_OK && at < sw.gone.len;
-         at += strlen(sw.gone.data + at) + 1)
-        st = forget_file(ix, sw.gone.data + at, err);
+        if (st == GV_OK)
+            st = sw.st;
+        for (size_t at = 0; st == GV_OK && at < sw.gone.len;
+             at += strlen(sw.gone.data + at) + 1)
+            st = forget_file(ix, sw.gone.data + at, err);
+    }
     gv_buf_release(&sw.gone);
     return st;
 }

@@ -72,6 +72,10 @@ typedef struct gv_index_opts {
     gv_index_progress_fn progress; /* may be NULL */
     gv_index_phase_fn phase;       /* may be NULL */
     void *ctx;                     /* passed to warn, progress and phase */
+    /* 0: the index as it is (one, or the stub file of shards it is);
+     * N > 1: a new stub file listing N new shards (see shards.h), or one
+     * that already lists N. */
+    unsigned shards;
 } gv_index_opts;
 
 #define GV_INDEX_BATCH_DEFAULT       1000u
@@ -81,7 +85,7 @@ typedef struct gv_index_opts {
     {                                                                          \
         GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_BYTES_DEFAULT, false, false,    \
             GV_INDEX_WAIT_DEFAULT, GV_READ_LIMITS_DEFAULT, NULL, NULL, NULL,   \
-            NULL                                                               \
+            NULL, 0                                                            \
     }
 
 typedef struct gv_index_stats {
@@ -103,9 +107,12 @@ typedef struct gv_indexer gv_indexer;
 /**
  * Open (creating if needed) the index at @p db_path for writing, with
  * @p opts (copied), waiting up to opts->wait_seconds while another writer
- * holds it. *out is for gv_indexer_close().
- * Returns GV_OK, GV_ELOCKED (another writer still), GV_EIO, GV_ECORRUPT,
- * GV_EXAPIAN, GV_ENOMEM.
+ * holds it. @p db_path may be the stub file of an index in shards (see
+ * opts.shards and shards.h): each file's documents then go to the shard
+ * its path hashes to. *out is for gv_indexer_close().
+ * Returns GV_OK, GV_ELOCKED (another writer still), GV_EIO, GV_EINVAL (a
+ * stub file not of gavel-index's shards, or of another number of them),
+ * GV_ECORRUPT, GV_EXAPIAN, GV_ENOMEM.
  */
 GV_MUST_CHECK gv_status
 gv_indexer_open(const char *db_path, const gv_index_opts *opts,
@@ -155,6 +162,10 @@ gv_indexer_stats(const gv_indexer *ix);
 /** Documents in the index, into *out. */
 GV_MUST_CHECK gv_status
 gv_indexer_doc_count(gv_indexer *ix, unsigned *out, gv_err *err);
+
+/** The number of shards @p ix writes (1 for an index not split). */
+unsigned
+gv_indexer_shard_count(const gv_indexer *ix);
 
 /** Close @p ix, dropping anything not committed. NULL is allowed. */
 void

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "index.h"
 #include "progress.h"
+#include "shards.h"
 #include "xdb.h"
 
 #define PROG "gavel-index"
@@ -30,7 +31,9 @@ enum {
     OPT_VERIFY,
     OPT_WAIT,
     OPT_PROGRESS,
-    OPT_NO_PROGRESS
+    OPT_NO_PROGRESS,
+    OPT_SHARDS,
+    OPT_COMPACT
 };
 
 static void
@@ -38,6 +41,7 @@ usage(FILE *out)
 {
     fprintf(out,
             "Usage: " PROG " [OPTION]... PATH...\n"
+            "       " PROG " [--db PATH] --compact=OUT\n"
             "Index the articles under each PATH into a Xapian index.\n"
             "\n"
             "Folders are walked recursively. Indexed: plain text (*.txt,\n"
@@ -60,6 +64,15 @@ usage(FILE *out)
             "Options:\n"
             "  -d, --db=PATH      index to create or update (default:\n"
             "                     $GAVEL_DB, else ./gavel.db)\n"
+            "      --shards=N     split the index into N shards: --db\n"
+            "                     names a Xapian stub file listing them\n"
+            "                     (folder PATH.shards); each file's\n"
+            "                     documents go to the shard its path\n"
+            "                     hashes to. Later runs on that stub keep\n"
+            "                     its number of shards\n"
+            "      --compact=OUT  merge the index of --db (its shards) into\n"
+            "                     one new index OUT with Xapian's\n"
+            "                     compaction, and exit; no PATH\n"
             "  -b, --batch=N      commit every N documents (default %u)\n"
             "      --batch-mb=M   ... or every M MB of text (default %u);\n"
             "                     a crash loses at most the current batch,\n"
@@ -170,6 +183,8 @@ main(int argc, char **argv)
         {"follow", no_argument, NULL, 'L'},
         {"progress", no_argument, NULL, OPT_PROGRESS},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"shards", required_argument, NULL, OPT_SHARDS},
+        {"compact", required_argument, NULL, OPT_COMPACT},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -185,6 +200,7 @@ main(int argc, char **argv)
     gv_err err = GV_ERR_INIT;
     gv_status st;
     struct timespec t0;
+    const char *compact_out = NULL;
     unsigned mb;
     int c;
 
@@ -213,6 +229,16 @@ main(int argc, char **argv)
             break;
         case OPT_VERIFY:
             opts.verify = true;
+            break;
+        case OPT_SHARDS:
+            if (!gv_cli_parse_uint(optarg, 1, GV_MAX_SHARDS, &opts.shards))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --shards '%s': expected a "
+                                        "number from 1 to %u",
+                                        optarg, GV_MAX_SHARDS);
+            break;
+        case OPT_COMPACT:
+            compact_out = optarg;
             break;
         case OPT_WAIT:
             if (!gv_cli_parse_uint(optarg, 0, 7 * 24 * 3600,
@@ -247,10 +273,24 @@ main(int argc, char **argv)
             return gv_cli_bad_option(PROG, c, argv, optind, NULL);
         }
     }
-    if (optind == argc)
-        return gv_cli_bad_usage(PROG, "%s", "no PATH to index");
     if (!*db_path)
         return gv_cli_bad_usage(PROG, "%s", "empty --db path");
+    if (compact_out) {
+        if (optind < argc || opts.shards)
+            return gv_cli_bad_usage(PROG, "%s",
+                                    "--compact takes no PATH nor --shards");
+        st = gv_db_compact(&db_path, 1, compact_out, &err);
+        if (st != GV_OK) {
+            fprintf(stderr, PROG ": %s\n", err.msg);
+            return EXIT_FATAL;
+        }
+        if (!quiet)
+            fprintf(stderr, PROG ": merged '%s' into '%s'\n", db_path,
+                    compact_out);
+        return EXIT_ALL_INDEXED;
+    }
+    if (optind == argc)
+        return gv_cli_bad_usage(PROG, "%s", "no PATH to index");
 
     /* By default only for a person watching: -v lists each file, which
      * is progress enough, and a dumb terminal cannot clear a line. */
@@ -300,6 +340,7 @@ main(int argc, char **argv)
         return EXIT_FATAL;
     }
     const gv_index_stats *s = gv_indexer_stats(ix);
+    const unsigned shards = gv_indexer_shard_count(ix);
     unsigned docs = 0;
     if (gv_indexer_doc_count(ix, &docs, &err) != GV_OK)
         docs = 0;
@@ -307,10 +348,11 @@ main(int argc, char **argv)
         fprintf(stderr,
                 PROG ": indexed %lu, unchanged %lu, removed %lu, skipped "
                      "%lu, failed %lu, warnings %lu in %.2f s (index '%s' "
-                     "holds %u documents)\n",
+                     "holds %u documents%s%.0u%s)\n",
                 s->indexed, s->unchanged, s->removed, s->skipped, s->failed,
                 s->partial + s->repaired + s->bad_records, seconds_since(&t0),
-                db_path, docs);
+                db_path, docs, shards > 1 ? " in " : "",
+                shards > 1 ? shards : 0, shards > 1 ? " shards" : "");
     /* Repaired text is indexed whole; a file cut at a cap is not. */
     int code = s->failed || s->partial || s->bad_records ? EXIT_SOME_FAILED
                                                          : EXIT_ALL_INDEXED;

@@ -24,6 +24,16 @@ struct gv_searcher {
 gv_status
 gv_searcher_open(const char *db_path, gv_searcher **out, gv_err *err)
 {
+    const gv_db_open_opts opts = GV_DB_OPEN_OPTS_INIT;
+
+    return gv_searcher_open_many(&db_path, 1, &opts, out, err);
+}
+
+gv_status
+gv_searcher_open_many(const char *const *db_paths, size_t n,
+                      const gv_db_open_opts *opts, gv_searcher **out,
+                      gv_err *err)
+{
     gv_searcher *s;
     gv_status st;
 
@@ -31,7 +41,7 @@ gv_searcher_open(const char *db_path, gv_searcher **out, gv_err *err)
     s = calloc(1, sizeof(*s));
     if (!s)
         return gv_err_set(err, GV_ENOMEM, "out of memory");
-    st = gv_db_open(db_path, GV_DB_READ, &s->db, err);
+    st = gv_db_open_many(db_paths, n, opts, &s->db, err);
     if (st == GV_OK)
         st = gv_qparser_new(s->db, GV_STEM_LANG, GV_TEXT_FLAGS, &s->qp, err);
     if (st == GV_OK)

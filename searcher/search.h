@@ -94,12 +94,24 @@ typedef struct gv_result_set {
 typedef struct gv_searcher gv_searcher;
 
 /**
- * Open the index at @p db_path for searching. *out is for
+ * Open the index at @p db_path (a folder, or a stub file of shards with
+ * remote ones under the default timeouts) for searching. *out is for
  * gv_searcher_close(). Returns GV_OK, GV_EIO (missing or unreadable index;
  * msg names the path), GV_ECORRUPT, GV_EXAPIAN, GV_ENOMEM.
  */
 GV_MUST_CHECK gv_status
 gv_searcher_open(const char *db_path, gv_searcher **out, gv_err *err);
+
+/**
+ * Open the @p n indexes at @p db_paths (folders or Xapian stub files of
+ * local and remote shards; see gv_db_open_many()) to search them as one,
+ * remote shards with @p opts. *out is for gv_searcher_close(). Returns as
+ * gv_searcher_open(), and GV_EINVAL for a bad stub file.
+ */
+GV_MUST_CHECK gv_status
+gv_searcher_open_many(const char *const *db_paths, size_t n,
+                      const gv_db_open_opts *opts, gv_searcher **out,
+                      gv_err *err);
 
 /** Close @p s. NULL is allowed. */
 void

@@ -44,8 +44,15 @@ enum {
     OPT_BM25,
     OPT_NO_SNIPPETS,
     OPT_RECENT,
-    OPT_FACET
+    OPT_FACET,
+    OPT_TIMEOUT,
+    OPT_PARTIAL
 };
+
+/* --db may be given this many times. */
+#define MAX_DBS 256
+/* --timeout is at most an hour. */
+#define MAX_TIMEOUT_SECONDS 3600.0
 
 #define MAX_LIMIT         100000u
 #define DEFAULT_FACET_MAX 20u
@@ -76,7 +83,16 @@ usage(FILE *out)
             "\n"
             "Options:\n"
             "  -d, --db=PATH       index to search (default: $GAVEL_DB,\n"
-            "                      else ./gavel.db)\n"
+            "                      else ./gavel.db); a folder, or a Xapian\n"
+            "                      stub file listing local and remote\n"
+            "                      shards. Given again, the indexes are\n"
+            "                      searched as one, ranked together\n"
+            "      --timeout=SECONDS  wait this long for a remote shard to\n"
+            "                      connect and each time it answers\n"
+            "                      (default 5; fractions allowed)\n"
+            "      --partial       search the shards that answer, with a\n"
+            "                      warning naming those that do not\n"
+            "                      (default: that is an error)\n"
             "  -n, --limit=N       show at most N hits (default 10; with\n"
             "                      --watch, every new hit)\n"
             "      --offset=K      skip the first K hits (default 0)\n"
@@ -129,6 +145,9 @@ usage(FILE *out)
 /* What the options asked for. */
 typedef struct options {
     const char *db_path, *color, *queries_file, *watch_file, *state_file;
+    const char *db_paths[MAX_DBS]; /* every --db, or db_path */
+    size_t ndb;
+    gv_db_open_opts open_opts;
     const gv_format *format;
     gv_search_req req;
     bool limit_given, sort_given, count, quiet, nul, init, stats, no_snippets;
@@ -199,6 +218,24 @@ parse_facet(const char *s, gv_search_req *req)
     return gv_facet_parse(name, &req->facet);
 }
 
+/* "SECONDS" (a fraction allowed) for --timeout into @p opts. */
+static bool
+parse_timeout(const char *s, gv_db_open_opts *opts)
+{
+    char *end;
+    double t;
+
+    errno = 0;
+    t = strtod(s, &end);
+    if (end == s || *end || errno || !(t > 0 && t <= MAX_TIMEOUT_SECONDS))
+        return false;
+    opts->timeout_ms = (unsigned)(t * 1000 + 0.5);
+    if (opts->timeout_ms == 0)
+        opts->timeout_ms = 1;
+    opts->connect_timeout_ms = opts->timeout_ms;
+    return true;
+}
+
 /* Parse the options into @p o; returns -1 to go on, else an exit code. */
 static int
 parse_options(int argc, char **argv, options *o)
@@ -226,6 +263,8 @@ parse_options(int argc, char **argv, options *o)
         {"no-snippets", no_argument, NULL, OPT_NO_SNIPPETS},
         {"recent", required_argument, NULL, OPT_RECENT},
         {"facet", required_argument, NULL, OPT_FACET},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"partial", no_argument, NULL, OPT_PARTIAL},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -241,7 +280,22 @@ parse_options(int argc, char **argv, options *o)
     while ((c = getopt_long(argc, argv, ":d:n:f:0qh", long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            o->db_path = optarg;
+            if (o->ndb == MAX_DBS)
+                return gv_cli_bad_usage(PROG, "more than %d --db options",
+                                        MAX_DBS);
+            o->db_paths[o->ndb++] = optarg;
+            o->db_path = o->db_paths[0];
+            break;
+        case OPT_TIMEOUT:
+            if (!parse_timeout(optarg, &o->open_opts))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --timeout '%s': expected "
+                                        "seconds, more than 0 and at most "
+                                        "3600",
+                                        optarg);
+            break;
+        case OPT_PARTIAL:
+            o->open_opts.partial = true;
             break;
         case 'n':
             if (!gv_cli_parse_uint(optarg, 0, MAX_LIMIT, &o->req.limit))
@@ -473,6 +527,11 @@ run_query(run *r, const char *name, const char *query, gv_err *err)
     st = gv_searcher_run(r->searcher, &req, &rs, err);
     if (st == GV_OK && r->state)
         st = keep_new(r, name, rs, err);
+    /* A shard left out (--partial) still holds what was seen there: keep
+     * those marks, or its articles would be new again once it is back. */
+    if (st == GV_OK && r->state &&
+        gv_db_missing_count(gv_searcher_db(r->searcher)))
+        st = gv_watch_state_keep(r->state, name, err);
     if (st == GV_OK && r->state && rs->count > limit)
         gv_result_set_truncate(rs, limit); /* the rest stay marked */
     if (st != GV_OK) {
@@ -586,9 +645,12 @@ main(int argc, char **argv)
     o.format = gv_format_find("text");
     o.req.limit = 10;
     o.req.now = time(NULL);
+    o.open_opts = (gv_db_open_opts)GV_DB_OPEN_OPTS_INIT;
     code = parse_options(argc, argv, &o);
     if (code >= 0)
         return code;
+    if (o.ndb == 0)
+        o.db_paths[o.ndb++] = o.db_path;
     code = check_options(&o, optind < argc);
     if (code >= 0)
         return code;
@@ -608,9 +670,11 @@ main(int argc, char **argv)
     r.ropts.first = true;
     r.ropts.nul_separated = o.nul;
 
-    st = gv_searcher_open(o.db_path, &r.searcher, &err);
+    st = gv_searcher_open_many(o.db_paths, o.ndb, &o.open_opts, &r.searcher,
+                               &err);
     if (st == GV_OK && o.stats)
-        st = gv_stats_render(gv_searcher_db(r.searcher), o.db_path,
+        st = gv_stats_render(gv_searcher_db(r.searcher),
+                             gv_db_path(gv_searcher_db(r.searcher)),
                              strcmp(o.format->name, "json") == 0, &r.out, &err);
     else if (st == GV_OK && query)
         st = run_query(&r, NULL, query, &err);
@@ -620,6 +684,12 @@ main(int argc, char **argv)
         st = gv_err_set(&err, GV_EIO, "cannot write the results: %s",
                         strerror(errno));
 
+    /* --partial: the hits are from the shards that answered; say which
+     * did not (after the results, which are complete for those). */
+    for (unsigned i = 0;
+         r.searcher && i < gv_db_missing_count(gv_searcher_db(r.searcher)); i++)
+        fprintf(stderr, PROG ": warning: left out shard %s\n",
+                gv_db_missing(gv_searcher_db(r.searcher), i));
     if (st == GV_OK)
         code = r.failed               ? EXIT_ERROR
                : o.stats || r.matched ? EXIT_MATCH
@@ -627,7 +697,10 @@ main(int argc, char **argv)
     else {
         fprintf(stderr, PROG ": %s\n", err.msg);
         clearerr(stdout); /* said once: gv_cli_finish() need not */
-        if (st == GV_EIO && access(o.db_path, F_OK) != 0)
+        bool missing = false;
+        for (size_t i = 0; i < o.ndb; i++)
+            missing |= access(o.db_paths[i], F_OK) != 0;
+        if (st == GV_EIO && missing)
             fprintf(stderr, PROG ": make it with gavel-index, or name "
                                  "another with --db or GAVEL_DB\n");
         code = st == GV_ELOCKED ? EXIT_BUSY : EXIT_ERROR;

@@ -25,6 +25,7 @@ typedef struct facts {
     time_t changed;
     source_count sources[TOP_SOURCES];
     unsigned nsources;
+    unsigned shards, remote_shards;
 } facts;
 
 static bool
@@ -97,6 +98,11 @@ render_text(const facts *f, const char *db_path, gv_buf *b, gv_err *err)
     for (unsigned i = 0; st == GV_OK && i < f->nsources; i++)
         st = gv_buf_printf(b, err, "  %8u  %s\n", f->sources[i].count,
                            f->sources[i].name);
+    /* Only for several: the figures above are their sums (the size of the
+     * local ones only, the revision a sum that grows with any commit). */
+    if (st == GV_OK && f->shards > 1)
+        st = gv_buf_printf(b, err, "shards:     %u (%u remote)\n", f->shards,
+                           f->remote_shards);
     return st;
 }
 
@@ -156,7 +162,15 @@ gv_stats_render(gv_db *db, const char *db_path, bool json, gv_buf *out,
     if (st == GV_OK)
         st = gv_db_top_values(db, GV_SLOT_SOURCE, TOP_SOURCES, take_source, &f,
                               err);
-    disk_usage(db_path, &f);
+    /* Every local shard's folder (one, unless several were searched). */
+    for (unsigned i = 0; i < gv_db_shard_count(db); i++) {
+        bool remote;
+        const char *shard = gv_db_shard_name(db, i, &remote);
+        if (!remote)
+            disk_usage(shard, &f);
+        f.remote_shards += remote;
+        f.shards++;
+    }
     if (st == GV_OK)
         st = json ? render_json(&f, db_path, out, err)
                   : render_text(&f, db_path, out, err);

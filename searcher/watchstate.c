@@ -224,8 +224,11 @@ write_marks(const gv_watch_state *ws, const char *name, FILE *f)
 {
     uint64_t h = hash_name(name);
 
+    /* next is sorted: a mark made twice (matched now, and kept from an
+     * earlier run while a shard was missing) is written once. */
     for (size_t i = 0; i < ws->next.count; i++)
-        if (ws->next.items[i].name_hash == h)
+        if (ws->next.items[i].name_hash == h &&
+            !(i && cmp_mark(&ws->next.items[i - 1], &ws->next.items[i]) == 0))
             fprintf(f, "%016llx\t%s\n",
                     (unsigned long long)ws->next.items[i].key, name);
 }
@@ -263,6 +266,8 @@ gv_watch_state_save(gv_watch_state *ws, gv_err *err)
         st = gv_err_set(err, GV_EIO, "cannot write '%s': %s", tmp.data,
                         strerror(errno));
     if (f) {
+        if (ws->next.count)
+            qsort(ws->next.items, ws->next.count, sizeof(mark), cmp_mark);
         fputs(STATE_HEADER, f);
         for (size_t at = 0; at < ws->names.len;
              at += strlen(ws->names.data + at) + 1)

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "index.h"
+#include "shards.h"
 #include "walk.h"
 
 static char tmp[4096];
@@ -233,6 +234,73 @@ test_indexer(void)
     gv_indexer_close(NULL);
 }
 
+/* An index in shards: each file's documents in the shard its path hashes
+ * to, the stub file written and read back, updates per shard. */
+static void
+test_shards(void)
+{
+    gv_index_opts opts = GV_INDEX_OPTS_INIT;
+    gv_indexer *ix = NULL;
+    gv_err err = GV_ERR_INIT;
+    char root[4200], stub[4200], name[64];
+    unsigned docs = 0, count = 0;
+    unsigned used[3] = {0, 0, 0};
+
+    CHECK(gv_shards_route("/a/b.txt", 1) == 0);
+    CHECK(gv_shards_route("/a/b.txt", 3) == gv_shards_route("/a/b.txt", 3));
+    make_dir("s");
+    for (int i = 0; i < 12; i++) {
+        snprintf(name, sizeof(name), "s/art%02d.txt", i);
+        write_file(name, "Title: Ruling\n\nThe court ruled.\n");
+        snprintf(root, sizeof(root), "%s/%s", tmp, name);
+        char real[4200];
+        if (realpath(root, real))
+            used[gv_shards_route(real, 3)]++;
+    }
+    CHECK(used[0] && used[1] && used[2]); /* 12 paths spread over 3 */
+    snprintf(root, sizeof(root), "%s/s", tmp);
+    snprintf(stub, sizeof(stub), "%s/archive", tmp);
+    opts.shards = 3;
+    CHECK(gv_indexer_open(stub, &opts, &ix, &err) == GV_OK);
+    if (!ix)
+        return;
+    CHECK(gv_indexer_shard_count(ix) == 3);
+    CHECK(gv_indexer_add_path(ix, root, &err) == GV_OK);
+    CHECK(gv_indexer_commit(ix, &err) == GV_OK);
+    CHECK(gv_indexer_doc_count(ix, &docs, &err) == GV_OK && docs == 12);
+    gv_indexer_close(ix);
+    CHECK(gv_shards_read(stub, &count, &err) == GV_OK && count == 3);
+
+    /* Again, without saying how many: the stub says. A removed file
+     * goes from its shard. */
+    snprintf(root, sizeof(root), "%s/s/art05.txt", tmp);
+    CHECK(unlink(root) == 0);
+    snprintf(root, sizeof(root), "%s/s", tmp);
+    opts.shards = 0;
+    CHECK(gv_indexer_open(stub, &opts, &ix, &err) == GV_OK);
+    if (!ix)
+        return;
+    CHECK(gv_indexer_shard_count(ix) == 3);
+    CHECK(gv_indexer_add_path(ix, root, &err) == GV_OK);
+    CHECK(gv_indexer_commit(ix, &err) == GV_OK);
+    CHECK(gv_indexer_stats(ix)->removed == 1);
+    CHECK(gv_indexer_stats(ix)->unchanged == 11);
+    CHECK(gv_indexer_doc_count(ix, &docs, &err) == GV_OK && docs == 11);
+    gv_indexer_close(ix);
+
+    /* Another number of shards, or a stub of another kind: refused. */
+    opts.shards = 2;
+    CHECK(gv_indexer_open(stub, &opts, &ix, &err) == GV_EINVAL);
+    CHECK(ix == NULL && strstr(err.msg, "holds 3 shards, not 2") != NULL);
+    gv_err_clear(&err);
+    write_file("other.stub", "auto elsewhere.db\n");
+    snprintf(stub, sizeof(stub), "%s/other.stub", tmp);
+    opts.shards = 0;
+    CHECK(gv_indexer_open(stub, &opts, &ix, &err) == GV_EINVAL);
+    CHECK(strstr(err.msg, "not a stub of gavel-index shards") != NULL);
+    gv_err_clear(&err);
+}
+
 /* The phases seen, each letter once per run of calls: C I R M. */
 static void
 on_phase(void *ctx, gv_index_phase phase)
@@ -310,5 +378,6 @@ main(void)
     test_walk();
     test_indexer();
     test_count_and_phases();
+    test_shards();
     return CHECK_DONE();
 }

@@ -1,11 +1,14 @@
 /* Unit tests of common/xdb.h, the C binding of Xapian: opening and locking,
- * writing and deleting, query syntax, ranking, match-set reading, snippets,
- * and the gv_err record that every error goes through. */
+ * shards and stub files, writing and deleting, query syntax, ranking, match-set
+ * reading, snippets, and the gv_err record that every error goes through. */
 #include "xdb.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -753,6 +756,178 @@ test_err(void)
     CHECK(v != NULL && v[0] >= '1' && v[0] <= '9' && strchr(v, '.'));
 }
 
+/* Write @p text to the file @p name under the test's folder. */
+static void
+write_file(const char *name, const char *text)
+{
+    FILE *f = fopen(db_path(name), "w");
+
+    CHECK(f != NULL);
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+/* A loopback TCP port where nothing listens (bound, then let go). */
+static unsigned
+closed_port(void)
+{
+    struct sockaddr_in a;
+    socklen_t len = sizeof(a);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    unsigned port = 0;
+
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
+        getsockname(fd, (struct sockaddr *)&a, &len) == 0)
+        port = ntohs(a.sin_port);
+    if (fd >= 0)
+        close(fd);
+    return port;
+}
+
+/* Open the stub @p name read-only as one database (gv_db_open_many()). */
+static gv_status
+open_stub(const char *name, bool partial, gv_db **out, gv_err *err)
+{
+    gv_db_open_opts opts = GV_DB_OPEN_OPTS_INIT;
+    const char *path = db_path(name);
+
+    opts.partial = partial;
+    opts.timeout_ms = opts.connect_timeout_ms = 2000;
+    return gv_db_open_many(&path, 1, &opts, out, err);
+}
+
+static void
+test_shards(void)
+{
+    const char *paths[2];
+    gv_db_open_opts opts = GV_DB_OPEN_OPTS_INIT;
+    gv_db *db = NULL;
+    gv_err err = GV_ERR_INIT;
+    char text[256];
+    bool remote = true;
+    unsigned port = closed_port();
+
+    /* Two shards of two documents each. */
+    CHECK(gv_db_open(db_path("shard-a.db"), GV_DB_WRITE, &db, &err) == GV_OK);
+    CHECK(add_doc(db, "Qa1", "appeal court ruling", 0) == GV_OK);
+    CHECK(add_doc(db, "Qa2", "court fees rise", 0) == GV_OK);
+    CHECK(gv_db_commit(db, &err) == GV_OK);
+    gv_db_close(db);
+    CHECK(gv_db_open(db_path("shard-b.db"), GV_DB_WRITE, &db, &err) == GV_OK);
+    CHECK(add_doc(db, "Qb1", "supreme court appeal", 0) == GV_OK);
+    CHECK(add_doc(db, "Qb2", "bail hearing", 0) == GV_OK);
+    CHECK(gv_db_commit(db, &err) == GV_OK);
+    gv_db_close(db);
+
+    /* Several paths are one database, with hits from both. */
+    paths[0] = db_path("shard-a.db");
+    paths[1] = db_path("shard-b.db");
+    CHECK(gv_db_open_many(paths, 2, &opts, &db, &err) == GV_OK);
+    if (db) {
+        CHECK(gv_db_shard_count(db) == 2);
+        CHECK(doc_count(db) == 4);
+        CHECK(count_hits(db, "court") == 3);
+        CHECK(count_hits(db, "appeal") == 2);
+        CHECK(gv_db_missing_count(db) == 0);
+        gv_db_close(db);
+        db = NULL;
+    }
+
+    /* A stub: comments, blank lines, CRLF, paths relative to the stub,
+     * a nested stub. */
+    write_file("inner.stub", "glass shard-b.db\r\n");
+    write_file("all.stub",
+               "# two shards\n\nauto shard-a.db\nauto inner.stub\n");
+    CHECK(open_stub("all.stub", false, &db, &err) == GV_OK);
+    if (db) {
+        CHECK(gv_db_shard_count(db) == 2);
+        CHECK_STR(gv_db_shard_name(db, 0, &remote), db_path("shard-a.db"));
+        CHECK(!remote);
+        CHECK(doc_count(db) == 4);
+        CHECK(count_hits(db, "court") == 3);
+        gv_db_close(db);
+        db = NULL;
+    }
+    /* An empty stub is an empty database. */
+    write_file("empty.stub", "# nothing yet\n");
+    CHECK(open_stub("empty.stub", false, &db, &err) == GV_OK);
+    if (db) {
+        CHECK(gv_db_shard_count(db) == 0);
+        CHECK(doc_count(db) == 0);
+        gv_db_close(db);
+        db = NULL;
+    }
+
+    /* Bad stubs: an unknown line, a bad remote line, a loop, a missing
+     * shard; each names the stub. */
+    write_file("bad.stub", "auto shard-a.db\nflint old.db\n");
+    CHECK(open_stub("bad.stub", false, &db, &err) == GV_EINVAL);
+    CHECK(db == NULL);
+    CHECK(strstr(err.msg, "bad.stub' line 2: not a database line") != NULL);
+    gv_err_clear(&err);
+    write_file("bad.stub", "remote 127.0.0.1:99999\n");
+    CHECK(open_stub("bad.stub", false, &db, &err) == GV_EINVAL);
+    CHECK(strstr(err.msg, "expected remote HOST:PORT") != NULL);
+    gv_err_clear(&err);
+    write_file("loop.stub", "auto loop.stub\n");
+    CHECK(open_stub("loop.stub", false, &db, &err) == GV_EINVAL);
+    CHECK(strstr(err.msg, "nested more than") != NULL);
+    gv_err_clear(&err);
+    write_file("bad.stub", "auto nowhere.db\n");
+    CHECK(open_stub("bad.stub", true, &db, &err) == GV_EIO);
+    CHECK(strstr(err.msg, "cannot open shard") != NULL &&
+          strstr(err.msg, "nowhere.db") != NULL);
+    gv_err_clear(&err);
+
+    /* A remote shard nobody serves: an error naming it; with partial,
+     * left out, unless no shard is left. */
+    CHECK(port != 0);
+    snprintf(text, sizeof(text), "auto shard-a.db\nremote 127.0.0.1:%u\n",
+             port);
+    write_file("down.stub", text);
+    CHECK(open_stub("down.stub", false, &db, &err) == GV_EIO);
+    snprintf(text, sizeof(text), "cannot reach shard '127.0.0.1:%u' (in '%s')",
+             port, db_path("down.stub"));
+    CHECK(strstr(err.msg, text) != NULL);
+    gv_err_clear(&err);
+    CHECK(open_stub("down.stub", true, &db, &err) == GV_OK);
+    if (db) {
+        CHECK(gv_db_shard_count(db) == 1);
+        CHECK(gv_db_missing_count(db) == 1);
+        snprintf(text, sizeof(text), "'127.0.0.1:%u' (in '%s'): ", port,
+                 db_path("down.stub"));
+        CHECK(strncmp(gv_db_missing(db, 0), text, strlen(text)) == 0);
+        CHECK(count_hits(db, "court") == 2);
+        gv_db_close(db);
+        db = NULL;
+    }
+    snprintf(text, sizeof(text), "remote 127.0.0.1:%u\n", port);
+    write_file("down.stub", text);
+    CHECK(open_stub("down.stub", true, &db, &err) == GV_EIO);
+    CHECK(strstr(err.msg, "no shard answered") != NULL);
+    gv_err_clear(&err);
+
+    /* Compaction merges the shards of a stub into one database. */
+    paths[0] = db_path("all.stub");
+    CHECK(gv_db_compact(paths, 1, db_path("merged.db"), &err) == GV_OK);
+    CHECK(gv_db_open(db_path("merged.db"), GV_DB_READ, &db, &err) == GV_OK);
+    if (db) {
+        CHECK(gv_db_shard_count(db) == 1);
+        CHECK(doc_count(db) == 4);
+        CHECK(count_hits(db, "court") == 3);
+        gv_db_close(db);
+        db = NULL;
+    }
+    CHECK(gv_db_compact(paths, 1, db_path("merged.db"), &err) == GV_EINVAL);
+    CHECK(strstr(err.msg, "already exists") != NULL);
+    gv_err_clear(&err);
+}
+
 int
 main(void)
 {
@@ -777,6 +952,7 @@ main(void)
     test_ranking_and_mset();
     test_values_and_snippets();
     test_err();
+    test_shards();
 
     /* The databases are directories of files: rm -r is simplest. */
     char cmd[4200];
