@@ -28,8 +28,9 @@ struct gv_indexer {
      * one the file at hand goes to. Each shard is a database of its own,
      * with the documents and stamps of the files routed to it: a worker
      * per shard could write them in parallel. */
-    gv_db **shards;
+    gv_db **shards; /* NULL where another worker writes the shard */
     unsigned nshards;
+    gv_db *own; /* the first shard this process writes */
     gv_db *db;
     gv_index_opts opts;
     gv_index_stats stats;
@@ -129,6 +130,20 @@ open_waiting(const char *db_path, unsigned wait_seconds, gv_db **out,
     }
 }
 
+/* Whether shard @p i is this process's to write. */
+static bool
+owns_shard(const gv_indexer *ix, unsigned i)
+{
+    return ix->opts.workers <= 1 || i % ix->opts.workers == ix->opts.worker;
+}
+
+/* Whether this process reports what every worker meets. */
+static bool
+is_lead(const gv_indexer *ix)
+{
+    return ix->opts.workers <= 1 || ix->opts.worker == 0;
+}
+
 /* Open the shards of @p db_path into ix->shards: the stub file of
  * shards it is, or N new ones beside it (opts.shards), or else the one
  * index it is. */
@@ -162,13 +177,16 @@ open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
     if (st == GV_OK && !(ix->shards = calloc(have, sizeof(*ix->shards))))
         st = gv_err_set(err, GV_ENOMEM, "out of memory");
     for (unsigned i = 0; st == GV_OK && i < have; i++) {
+        ix->nshards = i + 1;
+        if (!owns_shard(ix, i))
+            continue; /* another worker's */
         if (have > 1)
             st = gv_shards_path(db_path, i, &path, err);
         if (st == GV_OK)
             st = open_waiting(have > 1 ? path.data : db_path,
                               ix->opts.wait_seconds, &ix->shards[i], err);
-        if (st == GV_OK)
-            ix->nshards = i + 1;
+        if (st == GV_OK && !ix->own)
+            ix->own = ix->shards[i];
     }
     /* The stub last: it lists only shards that exist. */
     if (st == GV_OK && have > 1 && want > 1 && stat(db_path, &sb) != 0)
@@ -202,7 +220,12 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
         gv_indexer_close(ix);
         return st;
     }
-    ix->db = ix->shards[0];
+    ix->db = ix->own;
+    if (!ix->db) {
+        gv_indexer_close(ix);
+        return gv_err_set(err, GV_EINVAL, "worker %u of %u has no shard",
+                          opts->worker, opts->workers);
+    }
     /* The index may live inside a folder being indexed: never index it. */
     ix->have_db_stat = stat(db_path, &ix->db_stat) == 0;
     *out = ix;
@@ -239,7 +262,8 @@ gv_indexer_doc_count(gv_indexer *ix, unsigned *out, gv_err *err)
     *out = 0;
     for (unsigned i = 0; st == GV_OK && i < ix->nshards; i++) {
         unsigned n = 0;
-        st = gv_db_doc_count(ix->shards[i], &n, err);
+        if (ix->shards[i])
+            st = gv_db_doc_count(ix->shards[i], &n, err);
         *out += n;
     }
     return st;
@@ -269,7 +293,8 @@ commit_batch(gv_indexer *ix, gv_err *err)
      * holds the stamps of the files it holds, so the next run redoes
      * exactly what a shard lost. */
     for (unsigned i = 0; st == GV_OK && i < ix->nshards; i++)
-        st = gv_db_commit(ix->shards[i], err);
+        if (ix->shards[i])
+            st = gv_db_commit(ix->shards[i], err);
     if (st == GV_OK) {
         ix->pending = 0;
         ix->pending_bytes = 0;
@@ -468,6 +493,9 @@ index_jsonl_file(gv_indexer *ix, const char *path, const char *abs_path,
         st = gv_lines_next(lines, &ix->text, &info, &file_err);
         if (st != GV_OK || info.eof)
             break;
+        if (ix->opts.split_records && ix->opts.workers > 1 &&
+            info.lineno % ix->opts.workers != ix->opts.worker)
+            continue;                             /* another worker's line */
         ix->stats.bytes_read += ix->text.len + 1; /* and its '\n' */
         if (ix->text.len == 0 || strspn(ix->text.data, " \t\r") == ix->text.len)
             continue; /* blank lines separate nothing */
@@ -627,6 +655,8 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
     gv_status st;
 
     if (!resolve(ix, path, abs_path, &sb)) {
+        if (!is_lead(ix))
+            return GV_OK;
         snprintf(msg, sizeof(msg), "skipping: %s", strerror(errno));
         warn(ix, path, msg, GV_WARN_FAILED);
         ix->stats.files++;
@@ -640,7 +670,10 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
         walk_skipped(ix, path);
         return GV_OK;
     }
-    ix->db = ix->shards[gv_shards_route(abs_path, ix->nshards)];
+    if (ix->opts.split_records && format == GV_INPUT_JSONL)
+        ix->db = ix->own; /* every worker reads it, for its share of lines */
+    else if (!(ix->db = ix->shards[gv_shards_route(abs_path, ix->nshards)]))
+        return GV_OK; /* another worker's file */
     gv_stamp_from_stat(&sb, &now);
     st = mark_seen(ix, abs_path, err);
     if (st == GV_OK)
@@ -768,7 +801,8 @@ sweep(gv_indexer *ix, const char *root, gv_err *err)
     }
     /* Each shard's stamps, and what is gone goes from that shard. */
     for (unsigned i = 0; st == GV_OK && i < ix->nshards; i++) {
-        ix->db = ix->shards[i];
+        if (!(ix->db = ix->shards[i]))
+            continue; /* another worker's */
         gv_buf_reset(&sw.gone);
         st = gv_db_each_metadata(ix->db, ix->key.data, sweep_one, &sw, err);
         if (st == GV_OK)
@@ -801,6 +835,8 @@ walk_problem(void *ctx, const char *path, const char *msg)
 {
     char text[320];
 
+    if (!is_lead(ctx))
+        return;
     snprintf(text, sizeof(text), "skipping: %s", msg);
     warn(ctx, path, text, GV_WARN_FAILED);
 }
@@ -810,6 +846,8 @@ walk_skipped(void *ctx, const char *path)
 {
     gv_indexer *ix = ctx;
 
+    if (!is_lead(ix))
+        return;
     ix->stats.skipped++;
     if (ix->opts.progress)
         ix->opts.progress(ix->opts.ctx, path, GV_FILE_SKIPPED);

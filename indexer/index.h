@@ -76,6 +76,14 @@ typedef struct gv_index_opts {
      * N > 1: a new stub file listing N new shards (see shards.h), or one
      * that already lists N. */
     unsigned shards;
+    /* workers > 1: this process is worker @p worker of that many, each
+     * writing its own shards (shard i belongs to worker i % workers) and
+     * skipping files routed to the others. With @p split_records, the
+     * records of a JSON-lines file are shared out by line instead (for
+     * shards to be merged into one index). Only worker 0 reports what
+     * every worker meets: names skipped, unreadable files and folders. */
+    unsigned worker, workers;
+    bool split_records;
 } gv_index_opts;
 
 #define GV_INDEX_BATCH_DEFAULT       1000u
@@ -85,7 +93,7 @@ typedef struct gv_index_opts {
     {                                                                          \
         GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_BYTES_DEFAULT, false, false,    \
             GV_INDEX_WAIT_DEFAULT, GV_READ_LIMITS_DEFAULT, NULL, NULL, NULL,   \
-            NULL, 0                                                            \
+            NULL, 0, 0, 0, false                                               \
     }
 
 typedef struct gv_index_stats {

@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "index.h"
+#include "jobs.h"
 #include "progress.h"
 #include "shards.h"
 #include "xdb.h"
@@ -33,7 +35,8 @@ enum {
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
     OPT_SHARDS,
-    OPT_COMPACT
+    OPT_COMPACT,
+    OPT_JOBS
 };
 
 static void
@@ -73,6 +76,12 @@ usage(FILE *out)
             "      --compact=OUT  merge the index of --db (its shards) into\n"
             "                     one new index OUT with Xapian's\n"
             "                     compaction, and exit; no PATH\n"
+            "  -j, --jobs=N       processes that write at once (default:\n"
+            "                     one per core): each writes its own\n"
+            "                     shards; a new index (of 64 MB of input\n"
+            "                     or more, or any with -j) is built in N\n"
+            "                     shards merged at the end. An existing\n"
+            "                     index is updated by one process\n"
             "  -b, --batch=N      commit every N documents (default %u)\n"
             "      --batch-mb=M   ... or every M MB of text (default %u);\n"
             "                     a crash loses at most the current batch,\n"
@@ -171,6 +180,132 @@ seconds_since(const struct timespec *t0)
            (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* One process: open, (count for the line,) index, commit. */
+static gv_status
+index_here(const char *db_path, const gv_index_opts *opts, struct run *run,
+           char *const *paths, int npaths, gv_index_stats *total, bool *opened,
+           gv_err *err)
+{
+    gv_indexer *ix = NULL;
+    gv_status st = gv_indexer_open(db_path, opts, &ix, err);
+
+    *opened = st == GV_OK;
+    run->ix = ix;
+    /* The total for the line: a walk that opens no file (0.05 s for
+     * 25,000 files in the cache), and that warms the cache for the real
+     * walk. Only for the line: a cron run does not pay for it. */
+    for (int i = 0; run->show_progress && st == GV_OK && i < npaths; i++) {
+        unsigned long n = 0;
+        st = gv_indexer_count(ix, paths[i], &n, err);
+        run->files_total += n;
+    }
+    for (int i = 0; st == GV_OK && i < npaths; i++)
+        st = gv_indexer_add_path(ix, paths[i], err);
+    if (st == GV_OK)
+        st = gv_indexer_commit(ix, err);
+    if (ix)
+        *total = *gv_indexer_stats(ix);
+    run->ix = NULL;
+    gv_indexer_close(ix);
+    return st;
+}
+
+/* In a worker: the parent draws the line. */
+static void
+quiet_worker(void *ctx)
+{
+    struct run *run = ctx;
+
+    run->show_progress = false;
+}
+
+static void
+on_workers_tick(void *ctx, const gv_index_stats *sum)
+{
+    struct run *run = ctx;
+    const gv_progress_counts counts = {sum->files, run->files_total,
+                                       sum->indexed, sum->bytes_read};
+
+    if (run->show_progress)
+        gv_progress_update(&run->progress, GV_PHASE_INDEXING, &counts);
+}
+
+/* @p workers processes: into the shards of a stub (made first when new),
+ * or for a new index, shards merged into it at the end. */
+static gv_status
+index_parallel(const char *db_path, const gv_index_opts *opts, unsigned workers,
+               struct run *run, char *const *paths, int npaths,
+               gv_index_stats *total, gv_err *err)
+{
+    const gv_jobs jobs = {workers, on_workers_tick, quiet_worker, run};
+    struct stat sb;
+    gv_indexer *ix = NULL;
+    gv_status st;
+
+    if (stat(db_path, &sb) != 0 && opts->shards <= 1) {
+        st = gv_jobs_build_new(db_path, opts, &jobs, paths, npaths, total, err);
+    } else {
+        st = gv_indexer_open(db_path, opts, &ix, err); /* make them */
+        gv_indexer_close(ix);
+        if (st == GV_OK)
+            st = gv_jobs_index(db_path, opts, &jobs, paths, npaths, total, err);
+    }
+    if (run->show_progress)
+        gv_progress_update(&run->progress, GV_PHASE_COMMITTING,
+                           &(gv_progress_counts){total->files, run->files_total,
+                                                 total->indexed,
+                                                 total->bytes_read});
+    return st;
+}
+
+/* How many processes index: one, unless there are cores to use and
+ * databases for them to write: the shards of a stub (at most one worker
+ * each), or a new index, built in shards and merged, when --jobs asks or
+ * the input is big enough for the merge to pay. */
+static unsigned
+choose_workers(const char *db_path, const gv_index_opts *opts, unsigned jobs,
+               char *const *paths, int npaths)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned want = jobs ? jobs : cores > 1 ? (unsigned)cores : 1;
+    unsigned have = 0;
+    gv_err ignored = GV_ERR_INIT;
+    struct stat sb;
+
+    if (want > GV_JOBS_MAX)
+        want = GV_JOBS_MAX;
+    if (want < 2)
+        return 1;
+    if (stat(db_path, &sb) == 0) {
+        if (!S_ISREG(sb.st_mode) ||
+            gv_shards_read(db_path, &have, &ignored) != GV_OK)
+            return 1; /* one index, updated in place */
+        return want < have ? want : have;
+    }
+    if (opts->shards > 1)
+        return want < opts->shards ? want : opts->shards;
+    if (jobs || gv_jobs_input_bytes(paths, npaths, opts->follow_symlinks,
+                                    GV_JOBS_MIN_BYTES) >= GV_JOBS_MIN_BYTES)
+        return want;
+    return 1;
+}
+
+/* The documents (and shards) the index at @p db_path holds now. */
+static void
+count_documents(const char *db_path, unsigned *docs, unsigned *shards)
+{
+    gv_err ignored = GV_ERR_INIT;
+    gv_db *db = NULL;
+
+    *docs = 0;
+    if (gv_shards_read(db_path, shards, &ignored) != GV_OK)
+        *shards = 1;
+    if (gv_db_open(db_path, GV_DB_READ, &db, &ignored) == GV_OK &&
+        gv_db_doc_count(db, docs, &ignored) != GV_OK)
+        *docs = 0;
+    gv_db_close(db);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -185,6 +320,7 @@ main(int argc, char **argv)
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"shards", required_argument, NULL, OPT_SHARDS},
         {"compact", required_argument, NULL, OPT_COMPACT},
+        {"jobs", required_argument, NULL, 'j'},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -196,18 +332,18 @@ main(int argc, char **argv)
     struct run run = {0};
     int progress = -1; /* --progress 1, --no-progress 0, else by default */
     bool quiet = false;
-    gv_indexer *ix = NULL;
     gv_err err = GV_ERR_INIT;
     gv_status st;
     struct timespec t0;
     const char *compact_out = NULL;
-    unsigned mb;
+    unsigned mb, jobs = 0; /* 0: as many as there are cores */
     int c;
 
     if (!db_path || !*db_path)
         db_path = "gavel.db";
     opterr = 0; /* gv_cli_bad_option() says what is wrong */
-    while ((c = getopt_long(argc, argv, ":d:b:Lvqh", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:b:j:Lvqh", long_opts, NULL)) !=
+           -1) {
         switch (c) {
         case 'd':
             db_path = optarg;
@@ -239,6 +375,14 @@ main(int argc, char **argv)
             break;
         case OPT_COMPACT:
             compact_out = optarg;
+            break;
+        case 'j':
+        case OPT_JOBS:
+            if (!gv_cli_parse_uint(optarg, 1, GV_JOBS_MAX, &jobs))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --jobs '%s': expected a "
+                                        "number from 1 to %u",
+                                        optarg, GV_JOBS_MAX);
             break;
         case OPT_WAIT:
             if (!gv_cli_parse_uint(optarg, 0, 7 * 24 * 3600,
@@ -308,20 +452,19 @@ main(int argc, char **argv)
     opts.progress = on_progress;
     opts.phase = on_phase;
     opts.ctx = &run;
-    st = gv_indexer_open(db_path, &opts, &ix, &err);
-    run.ix = ix;
-    /* The total for the line: a walk that opens no file (0.05 s for
-     * 25,000 files in the cache), and that warms the cache for the real
-     * walk. Only for the line: a cron run does not pay for it. */
-    for (int i = optind; run.show_progress && st == GV_OK && i < argc; i++) {
-        unsigned long n = 0;
-        st = gv_indexer_count(ix, argv[i], &n, &err);
-        run.files_total += n;
-    }
-    for (int i = optind; st == GV_OK && i < argc; i++)
-        st = gv_indexer_add_path(ix, argv[i], &err);
-    if (st == GV_OK)
-        st = gv_indexer_commit(ix, &err);
+    char *const *paths = argv + optind;
+    const int npaths = argc - optind;
+    const unsigned workers =
+        choose_workers(db_path, &opts, jobs, paths, npaths);
+    gv_index_stats total;
+    unsigned docs = 0, shards = 1;
+    bool committed_some = false;
+    if (workers > 1)
+        st = index_parallel(db_path, &opts, workers, &run, paths, npaths,
+                            &total, &err);
+    else
+        st = index_here(db_path, &opts, &run, paths, npaths, &total,
+                        &committed_some, &err);
     gv_progress_finish(&run.progress);
 
     if (st == GV_ELOCKED) {
@@ -333,17 +476,13 @@ main(int argc, char **argv)
     }
     if (st != GV_OK) {
         fprintf(stderr, PROG ": %s\n", err.msg);
-        if (ix)
+        if (committed_some || workers > 1)
             fprintf(stderr,
                     PROG ": stopped; the last committed batch is kept\n");
-        gv_indexer_close(ix);
         return EXIT_FATAL;
     }
-    const gv_index_stats *s = gv_indexer_stats(ix);
-    const unsigned shards = gv_indexer_shard_count(ix);
-    unsigned docs = 0;
-    if (gv_indexer_doc_count(ix, &docs, &err) != GV_OK)
-        docs = 0;
+    count_documents(db_path, &docs, &shards);
+    const gv_index_stats *s = &total;
     if (!quiet)
         fprintf(stderr,
                 PROG ": indexed %lu, unchanged %lu, removed %lu, skipped "
@@ -354,8 +493,6 @@ main(int argc, char **argv)
                 db_path, docs, shards > 1 ? " in " : "",
                 shards > 1 ? shards : 0, shards > 1 ? " shards" : "");
     /* Repaired text is indexed whole; a file cut at a cap is not. */
-    int code = s->failed || s->partial || s->bad_records ? EXIT_SOME_FAILED
-                                                         : EXIT_ALL_INDEXED;
-    gv_indexer_close(ix);
-    return code;
+    return s->failed || s->partial || s->bad_records ? EXIT_SOME_FAILED
+                                                     : EXIT_ALL_INDEXED;
 }

@@ -1,0 +1,72 @@
+/* gavel-index on several cores: worker processes, each writing its own
+ * shards (see index.h's opts.worker), and for a new index, shards built
+ * beside it and merged into it by Xapian's compaction. Xapian lets one
+ * process write a database at a time, so parallel writing means a
+ * database per worker. */
+#ifndef GV_JOBS_H
+#define GV_JOBS_H
+
+#include "gv.h"
+#include "index.h"
+
+#include <stdbool.h>
+
+/* Worker processes at most. */
+#define GV_JOBS_MAX 64u
+
+/* Below this much input a new index is built by one process: merging
+ * shards costs more than it saves. */
+#define GV_JOBS_MIN_BYTES (64ull << 20)
+
+/**
+ * The bytes of the files that indexing @p paths would read (their sizes
+ * on disk, of the formats gavel-index reads), counting no further than
+ * @p enough.
+ */
+unsigned long long
+gv_jobs_input_bytes(char *const *paths, int npaths, bool follow_symlinks,
+                    unsigned long long enough);
+
+/* Called in the parent about ten times a second with the sum of what the
+ * workers have done so far. */
+typedef void (*gv_jobs_tick_fn)(void *ctx, const gv_index_stats *sum);
+
+typedef struct gv_jobs {
+    unsigned workers;     /* processes, at least 2 */
+    gv_jobs_tick_fn tick; /* may be NULL */
+    /* Called in each worker right after it starts (the parent's display
+     * is the parent's): may be NULL. */
+    void (*in_worker)(void *ctx);
+    void *ctx; /* passed to tick and in_worker */
+} gv_jobs;
+
+/**
+ * Index @p paths (@p npaths of them, as gv_indexer_add_path() takes them)
+ * into the stub file of shards at @p db_path with @p jobs->workers
+ * processes, each writing the shards i with i % workers == its number
+ * (at most one worker per shard). The stub and its shards must exist.
+ * @p opts is each worker's (its warn and progress callbacks run in the
+ * worker). The workers' stats are summed into *total. Returns GV_OK, or
+ * the first worker's error (each worker keeps what it committed).
+ */
+GV_MUST_CHECK gv_status
+gv_jobs_index(const char *db_path, const gv_index_opts *opts,
+              const gv_jobs *jobs, char *const *paths, int npaths,
+              gv_index_stats *total, gv_err *err);
+
+/**
+ * Build the new index @p db_path (which must not exist) from @p paths with
+ * @p jobs->workers processes: shards in DB.gavel-build (a stub file and
+ * its .shards folder, reused when a run was interrupted), the records of
+ * a JSON-lines file shared out by line, then merged into @p db_path by
+ * compaction (through DB.gavel-merge, renamed into place when complete)
+ * and removed. Returns GV_OK, GV_EINVAL (@p db_path exists), or an error
+ * of the workers or the merge; the build is kept after an error, so the
+ * next run goes on from it.
+ */
+GV_MUST_CHECK gv_status
+gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
+                  const gv_jobs *jobs, char *const *paths, int npaths,
+                  gv_index_stats *total, gv_err *err);
+
+#endif
