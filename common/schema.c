@@ -359,6 +359,65 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
     return GV_OK;
 }
 
+gv_status
+gv_schema_add_dup_sig(gv_xdoc *doc, const gv_neardup_sig *sig, gv_err *err)
+{
+    unsigned char value[GV_NEARDUP_SIG_BYTES];
+    char term[GV_DUP_TERM_BYTES];
+    gv_status st = GV_OK;
+
+    for (unsigned b = 0; st == GV_OK && b < GV_NEARDUP_BANDS; b++) {
+        gv_schema_dup_band_term(sig, b, term);
+        st = gv_xdoc_add_boolean_term(doc, term, err);
+    }
+    gv_neardup_encode(sig, value);
+    if (st == GV_OK)
+        st = gv_xdoc_set_value(doc, GV_SLOT_DUP_SIG, (const char *)value,
+                               sizeof(value), err);
+    return st;
+}
+
+void
+gv_schema_dup_band_term(const gv_neardup_sig *sig, unsigned band,
+                        char out[GV_DUP_TERM_BYTES])
+{
+    snprintf(out, GV_DUP_TERM_BYTES, GV_PREFIX_DUP_BAND "%016llx",
+             (unsigned long long)gv_neardup_band_key(sig, band));
+}
+
+void
+gv_schema_dup_group_id(const char *idterm, unsigned attempt,
+                       char out[GV_DUP_GROUP_LEN + 1])
+{
+    char n[16];
+    uint64_t h = fnv1a64(idterm);
+
+    if (attempt) {
+        snprintf(n, sizeof(n), "#%u", attempt);
+        h = fnv1a64_more(h, n);
+    }
+    snprintf(out, GV_DUP_GROUP_LEN + 1, "%016llx", (unsigned long long)h);
+}
+
+void
+gv_schema_dup_group_term(const char *group, char out[GV_DUP_TERM_BYTES])
+{
+    snprintf(out, GV_DUP_TERM_BYTES, GV_PREFIX_DUP_GROUP "%.16s", group);
+}
+
+gv_status
+gv_schema_set_dup_group(gv_xdoc *doc, const char *group, gv_err *err)
+{
+    char term[GV_DUP_TERM_BYTES];
+    gv_status st;
+
+    gv_schema_dup_group_term(group, term);
+    st = gv_xdoc_add_boolean_term(doc, term, err);
+    return st == GV_OK ? gv_xdoc_set_value(doc, GV_SLOT_DUP_GROUP, group,
+                                           strlen(group), err)
+                       : st;
+}
+
 /* path:/archive/2021/ is the folder /archive/2021. */
 static gv_status
 path_field(void *ctx, const char *value, gv_query **out, gv_err *err)
@@ -388,12 +447,13 @@ cite_field(void *ctx, const char *value, gv_query **out, gv_err *err)
 
     (void)ctx;
     if (!gv_cite_normalize(value, strlen(value), key, sizeof(key)))
-        return gv_err_set(err, GV_EQUERY,
-                          "cite:\"%s\" is not a citation Gavel knows; try forms "
-                          "such as cite:\"42 USC 1983\", cite:\"410 U.S. "
-                          "113\", cite:\"AIR 1996 SC 463\", cite:\"[2020] "
-                          "UKSC 5\" or cite:\"Article 12 of the Criminal Law\"",
-                          value);
+        return gv_err_set(
+            err, GV_EQUERY,
+            "cite:\"%s\" is not a citation Gavel knows; try forms "
+            "such as cite:\"42 USC 1983\", cite:\"410 U.S. "
+            "113\", cite:\"AIR 1996 SC 463\", cite:\"[2020] "
+            "UKSC 5\" or cite:\"Article 12 of the Criminal Law\"",
+            value);
     st = gv_buf_printf(&term, err, GV_PREFIX_CITE "%s", key);
     if (st == GV_OK)
         st = gv_query_new_term(term.data, out, err);
@@ -431,6 +491,8 @@ gv_schema_add_query_fields(gv_qparser *qp, gv_err *err)
         st = gv_qparser_add_prefix(qp, "url", GV_PREFIX_URL, true, err);
     if (st == GV_OK)
         st = gv_qparser_add_prefix(qp, "record", GV_PREFIX_RECORD, true, err);
+    if (st == GV_OK)
+        st = gv_qparser_add_prefix(qp, "group", GV_PREFIX_DUP_GROUP, true, err);
     if (st == GV_OK)
         st = gv_qparser_add_field_fn(qp, "path", path_field, NULL, err);
     if (st == GV_OK)

@@ -7,6 +7,7 @@
 #include "article.h"
 #include "buf.h"
 #include "gv.h"
+#include "neardup.h"
 #include "xdb.h"
 
 #include <stdint.h>
@@ -30,6 +31,10 @@
 #define GV_PREFIX_FILE   "XFILE"   /* every document read from one file */
 #define GV_PREFIX_CITE   "XCITE"   /* a citation's key (see cite.h) */
 
+/* Copies of one story (near-duplicates; see neardup.h). */
+#define GV_PREFIX_DUP_BAND  "XDUPBAND"  /* a near-duplicate LSH band key */
+#define GV_PREFIX_DUP_GROUP "XDUPGROUP" /* the group of copies of a story */
+
 /* Metadata key prefix of the file stamps: what the index knows of each
  * file it holds (see indexer/stamp.h). */
 #define GV_STAMP_KEY_PREFIX "F"
@@ -39,6 +44,14 @@
 #define GV_SLOT_BODY   1 /* the start of the body, for snippets */
 #define GV_SLOT_SOURCE 2 /* the source as written, for counting */
 #define GV_SLOT_CITES  6 /* the citations' keys, one a line, for counting */
+
+/* Value slots of copies of one story. */
+#define GV_SLOT_DUP_SIG   3 /* near-duplicate signature (neardup.h) */
+#define GV_SLOT_DUP_GROUP 4 /* group of copies: GV_DUP_GROUP_LEN hex digits */
+
+/* A group id: 16 hex digits. Band terms: the prefix and 16 hex digits. */
+#define GV_DUP_GROUP_LEN  16
+#define GV_DUP_TERM_BYTES (sizeof(GV_PREFIX_DUP_GROUP) + GV_DUP_GROUP_LEN)
 
 /* Title words count this many times a body word. */
 #define GV_TITLE_WDF 2
@@ -90,8 +103,44 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
                     gv_xdoc **out, gv_err *err);
 
 /**
+ * Add what finds copies of @p sig's text to @p doc: a band term for each
+ * LSH band, and the signature itself in GV_SLOT_DUP_SIG.
+ * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_add_dup_sig(gv_xdoc *doc, const gv_neardup_sig *sig, gv_err *err);
+
+/** The term of band @p band of @p sig, into @p out. */
+void
+gv_schema_dup_band_term(const gv_neardup_sig *sig, unsigned band,
+                        char out[GV_DUP_TERM_BYTES]);
+
+/**
+ * The id of a group of copies started by the document of unique term
+ * @p idterm, into @p out: a hash of the term, so it does not depend on
+ * Xapian's document numbers. @p attempt > 0 gives other ids, for when
+ * the first is taken (the document has been indexed before and its old
+ * copies keep that id).
+ */
+void
+gv_schema_dup_group_id(const char *idterm, unsigned attempt,
+                       char out[GV_DUP_GROUP_LEN + 1]);
+
+/** The term of group @p group, into @p out. */
+void
+gv_schema_dup_group_term(const char *group, char out[GV_DUP_TERM_BYTES]);
+
+/**
+ * Put @p doc in the group of copies @p group: the collapse key in
+ * GV_SLOT_DUP_GROUP and the term GV_PREFIX_DUP_GROUP + group.
+ * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_set_dup_group(gv_xdoc *doc, const char *group, gv_err *err);
+
+/**
  * Teach @p qp the query fields title:, author:, source:, place: (words),
- * and url:, site:, path:, record:, cite: (exact values).
+ * and url:, site:, path:, record:, cite:, group: (exact values).
  * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
  */
 GV_MUST_CHECK gv_status

@@ -817,6 +817,39 @@ gv_db_term_freq(gv_db *db, const char *term, unsigned *out, gv_err *err)
 }
 
 gv_status
+gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
+                   gv_err *err)
+{
+    try {
+        Xapian::Database &d = db->mode == GV_DB_WRITE ? db->wdb : db->rdb;
+        for (Xapian::PostingIterator p = d.postlist_begin(term);
+             p != d.postlist_end(term); ++p)
+            if (!fn(ctx, *p))
+                break;
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
+gv_db_get_value(gv_db *db, unsigned docid, unsigned slot, gv_buf *out,
+                gv_err *err)
+{
+    gv_buf_reset(out);
+    try {
+        Xapian::Database &d = db->mode == GV_DB_WRITE ? db->wdb : db->rdb;
+        std::string v = d.get_document(docid).get_value(slot);
+        return gv_buf_append(out, v.data(), v.size(), err);
+    } catch (const Xapian::DocNotFoundError &) {
+        return gv_err_set(err, GV_EINVAL, "index '%s' has no document %u",
+                          db->path.c_str(), docid);
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
 gv_xdoc_new(const char *stem_lang, unsigned text_flags, gv_xdoc **out,
             gv_err *err)
 {
@@ -1300,6 +1333,8 @@ run_enquire(Xapian::Database &rdb, const gv_query *q,
     } else {
         enq.set_weighting_scheme(defaults);
     }
+    if (opts->collapse_slot >= 0)
+        enq.set_collapse_key((Xapian::valueno)opts->collapse_slot);
     if (opts->rescore) {
         run_rescored(enq, opts, remote, ms);
         return;
@@ -1347,7 +1382,7 @@ run_and_fetch(gv_db *db, const gv_query *q, const gv_search_opts *opts,
     ms->docs.assign(n, Xapian::Document());
     ms->data.assign(n, std::string());
     ms->values.assign(n, std::map<unsigned, std::string>());
-    for (unsigned i = 0; i < n; i++) {
+    for (unsigned i = 0; i < n && !opts->count_only; i++) {
         ms->docs[i] = ms->mset[ms->picks[i].index].get_document();
         ms->data[i] = ms->docs[i].get_data();
     }
@@ -1527,6 +1562,7 @@ gv_mset_hit(gv_mset *ms, unsigned i, gv_hit *out, gv_err *err)
         out->percent = it.get_percent();
         out->data = ms->data[i].c_str();
         out->data_len = ms->data[i].size();
+        out->collapse_count = it.get_collapse_count();
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, ms->db_path.c_str());

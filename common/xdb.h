@@ -228,6 +228,28 @@ gv_db_each_metadata(gv_db *db, const char *prefix, gv_metadata_fn fn, void *ctx,
 GV_MUST_CHECK gv_status
 gv_db_term_freq(gv_db *db, const char *term, unsigned *out, gv_err *err);
 
+/** Called for each document of a posting list; returning false stops. */
+typedef bool (*gv_docid_fn)(void *ctx, unsigned docid);
+
+/**
+ * Call @p fn with each document indexed by @p term, in document order. A
+ * writable @p db includes its uncommitted changes.
+ * Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
+                   gv_err *err);
+
+/**
+ * Value slot @p slot of document @p docid into @p out (reset first; empty
+ * when unset). A writable @p db includes its uncommitted changes.
+ * Returns GV_OK; GV_EINVAL when there is no such document; GV_EIO,
+ * GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_get_value(gv_db *db, unsigned docid, unsigned slot, gv_buf *out,
+                gv_err *err);
+
 /* ---- Building documents ---- */
 
 /**
@@ -416,8 +438,13 @@ typedef struct gv_search_opts {
     unsigned check_at_least; /* docs to examine for better estimates */
     double bm25_k1, bm25_b;  /* BM25 parameters; < 0 keeps Xapian's */
     gv_sort_order sort;
-    int sort_slot; /* < 0: none (relevance ties stay in docid order).
-                      Documents without a value sort last either way. */
+    int sort_slot;     /* < 0: none (relevance ties stay in docid order).
+                          Documents without a value sort last either way. */
+    int collapse_slot; /* >= 0: keep only the best hit of each value of
+                          this slot (Xapian's collapse); documents without
+                          a value are never collapsed. < 0: none. */
+    bool count_only;   /* for the counts: hits' documents are not read, and
+                          gv_mset_hit() gives no data */
     /* When set, hits are ranked by the key rescore() makes of their
      * relevance and their value in rescore_slot, ties by relevance (sort
      * is ignored), and a hit's weight is its key. The ranking is exact
@@ -436,7 +463,8 @@ typedef struct gv_search_opts {
 
 #define GV_SEARCH_OPTS_INIT                                                    \
     {                                                                          \
-        0, 10, 0, -1.0, -1.0, GV_SORT_RELEVANCE, -1, NULL, NULL, 0, -1         \
+        0, 10, 0, -1.0, -1.0, GV_SORT_RELEVANCE, -1, -1, false, NULL, NULL, 0, \
+            -1                                                                 \
     }
 
 /**
@@ -474,6 +502,10 @@ typedef struct gv_hit {
     int percent;      /* 0..100, relative to the best possible score */
     const char *data; /* stored record; valid until gv_mset_free() */
     size_t data_len;
+    /* With collapse_slot: how many matching documents of the same value
+     * Xapian dropped in favour of this one. A lower bound: documents the
+     * match skipped as unable to rank are not counted. */
+    unsigned collapse_count;
 } gv_hit;
 
 /**

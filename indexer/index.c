@@ -16,6 +16,7 @@
 #include "dating.h"
 #include "html.h"
 #include "jsonl.h"
+#include "neardup.h"
 #include "schema.h"
 #include "shards.h"
 #include "stamp.h"
@@ -47,6 +48,7 @@ struct gv_indexer {
     uint64_t *seen;
     size_t nseen, seen_cap;
     gv_buf text, idterm, key, value; /* reused for every file */
+    gv_buf dup_value;                /* a candidate copy's signature */
 };
 
 /* Record problems reported one by one in a JSON-lines file; the rest
@@ -215,6 +217,7 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
     gv_buf_init(&ix->idterm);
     gv_buf_init(&ix->key);
     gv_buf_init(&ix->value);
+    gv_buf_init(&ix->dup_value);
     st = open_shards(ix, db_path, err);
     if (st != GV_OK) {
         gv_indexer_close(ix);
@@ -244,6 +247,7 @@ gv_indexer_close(gv_indexer *ix)
     gv_buf_release(&ix->idterm);
     gv_buf_release(&ix->key);
     gv_buf_release(&ix->value);
+    gv_buf_release(&ix->dup_value);
     free(ix->seen);
     free(ix);
 }
@@ -373,6 +377,94 @@ warn_repaired(gv_indexer *ix, const char *path, size_t repaired)
     warn(ix, path, msg, GV_WARN_REPAIRED);
 }
 
+/* Copies of one story (see README, "Wire copies").
+ *
+ * A new document with a fingerprint looks up the documents that share
+ * one of its band terms (in the writable index, so documents not yet
+ * committed count too), compares fingerprints, and joins the group of
+ * the most similar copy; without one it starts a group named after its
+ * own id term. Groups are never re-formed: when the document that
+ * started a group changes or goes, the others keep the group's id, and
+ * a changed first document that is no longer a copy of them starts a
+ * group under another id. A band shared by very many documents is
+ * boilerplate: only its first MAX_BAND_CANDIDATES count. */
+#define MAX_BAND_CANDIDATES 64
+#define MAX_DUP_CANDIDATES  (MAX_BAND_CANDIDATES * GV_NEARDUP_BANDS)
+#define MAX_GROUP_ATTEMPTS  8
+
+typedef struct dup_candidates {
+    unsigned docids[MAX_DUP_CANDIDATES];
+    size_t count, from_band;
+} dup_candidates;
+
+static bool
+add_candidate(void *ctx, unsigned docid)
+{
+    dup_candidates *c = ctx;
+
+    for (size_t i = 0; i < c->count; i++)
+        if (c->docids[i] == docid)
+            return c->count - c->from_band < MAX_BAND_CANDIDATES;
+    c->docids[c->count++] = docid;
+    return c->count - c->from_band < MAX_BAND_CANDIDATES;
+}
+
+static bool
+found_one(void *ctx, unsigned docid)
+{
+    (void)docid;
+    *(bool *)ctx = true;
+    return false;
+}
+
+/* The group of copies for a document of unique term @p idterm with
+ * fingerprint @p sig, into @p group. */
+static gv_status
+choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
+             char group[GV_DUP_GROUP_LEN + 1], gv_err *err)
+{
+    dup_candidates cands, *cand = &cands; /* 4 KiB */
+    char term[GV_DUP_TERM_BYTES];
+    double best_sim = -1.0;
+    gv_status st = GV_OK;
+
+    cand->count = 0;
+    group[0] = '\0';
+    for (unsigned b = 0; st == GV_OK && b < GV_NEARDUP_BANDS; b++) {
+        gv_schema_dup_band_term(sig, b, term);
+        cand->from_band = cand->count;
+        st = gv_db_each_posting(ix->db, term, add_candidate, cand, err);
+    }
+    for (size_t i = 0; st == GV_OK && i < cand->count; i++) {
+        gv_neardup_sig other;
+        double sim;
+        st = gv_db_get_value(ix->db, cand->docids[i], GV_SLOT_DUP_SIG,
+                             &ix->dup_value, err);
+        if (st != GV_OK ||
+            !gv_neardup_decode(ix->dup_value.data, ix->dup_value.len, &other))
+            continue;
+        if (!gv_neardup_is_copy(sig, &other, &sim) || sim <= best_sim)
+            continue;
+        st = gv_db_get_value(ix->db, cand->docids[i], GV_SLOT_DUP_GROUP,
+                             &ix->dup_value, err);
+        if (st == GV_OK && ix->dup_value.len == GV_DUP_GROUP_LEN) {
+            memcpy(group, ix->dup_value.data, GV_DUP_GROUP_LEN + 1);
+            best_sim = sim;
+        }
+    }
+    /* A new group, under an id no other document holds. */
+    for (unsigned n = 0; st == GV_OK && !group[0] && n < MAX_GROUP_ATTEMPTS;
+         n++) {
+        bool taken = false;
+        gv_schema_dup_group_id(idterm, n, group);
+        gv_schema_dup_group_term(group, term);
+        st = gv_db_each_posting(ix->db, term, found_one, &taken, err);
+        if (taken && n + 1 < MAX_GROUP_ATTEMPTS)
+            group[0] = '\0';
+    }
+    return st;
+}
+
 /* Write the document of @p a, read from @p abs_path (record @p record of
  * it, or NULL for the whole file). The caller commits (maybe_commit())
  * when the file's stamp is written too. */
@@ -380,11 +472,20 @@ static gv_status
 write_article(gv_indexer *ix, const gv_article *a, const char *abs_path,
               const char *record, gv_err *err)
 {
+    char group[GV_DUP_GROUP_LEN + 1];
     gv_xdoc *doc = NULL;
+    gv_neardup_sig sig;
+    bool has_sig = gv_neardup_sign(a->body, a->body_len, &sig);
     gv_status st = gv_schema_build_doc(a, abs_path, record, &doc, err);
 
     if (st == GV_OK)
         st = gv_schema_id_term(abs_path, record, &ix->idterm, err);
+    if (st == GV_OK && has_sig)
+        st = gv_schema_add_dup_sig(doc, &sig, err);
+    if (st == GV_OK && has_sig)
+        st = choose_group(ix, &sig, ix->idterm.data, group, err);
+    if (st == GV_OK && has_sig)
+        st = gv_schema_set_dup_group(doc, group, err);
     if (st == GV_OK)
         st = gv_db_replace(ix->db, ix->idterm.data, doc, err);
     gv_xdoc_free(doc);

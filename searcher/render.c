@@ -72,6 +72,21 @@ put_count_line(const gv_result_set *rs, gv_buf *b, gv_err *err)
                          rs->offset + 1, rs->offset + (unsigned)rs->count);
 }
 
+/* "   + 2 copies: Reuters, AP": the other copies folded into a hit. */
+static gv_status
+put_copies_line(const gv_result *r, gv_buf *b, gv_err *err)
+{
+    gv_status st = gv_buf_printf(b, err, "   + %u cop%s", r->copies,
+                                 r->copies == 1 ? "y" : "ies");
+
+    for (size_t i = 0; st == GV_OK && i < r->copy_source_count; i++) {
+        st = gv_buf_puts(b, i ? ", " : ": ", err);
+        if (st == GV_OK)
+            st = put_clean(b, r->copy_sources[i], err);
+    }
+    return st == GV_OK ? gv_buf_putc(b, '\n', err) : st;
+}
+
 /* In a run of several queries, each result starts with what it is for. */
 static gv_status
 put_text_header(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
@@ -231,6 +246,8 @@ text_result(const gv_result_set *rs, const gv_render_opts *opts, gv_buf *b,
             if (st == GV_OK)
                 st = gv_buf_putc(b, '\n', err);
         }
+        if (st == GV_OK && r->copies)
+            st = put_copies_line(r, b, err);
     }
     return st == GV_OK ? put_facets(rs, false, b, err) : st;
 }
@@ -251,12 +268,16 @@ enum hit_field {
     F_PLACE,
     F_URL,
     F_SNIPPET,
+    F_GROUP,
+    F_COPIES,
+    F_COPY_SOURCES,
     F_COUNT
 };
 
 static const char *const hit_field_names[F_COUNT] = {
-    "rank",        "docid", "path",   "record", "score", "percent", "date",
-    "date_source", "title", "source", "author", "place", "url",     "snippet"};
+    "rank", "docid",       "path",  "record", "score",       "percent",
+    "date", "date_source", "title", "source", "author",      "place",
+    "url",  "snippet",     "group", "copies", "copy_sources"};
 
 /* Field @p f of @p r as text into @p b (reset first); false when the hit
  * has no such field (JSON null, an empty TSV column). *is_number says
@@ -272,7 +293,8 @@ hit_field(const gv_result *r, enum hit_field f, gv_buf *b, bool *is_number,
     const char *s = NULL;
 
     gv_buf_reset(b);
-    *is_number = f == F_RANK || f == F_DOCID || f == F_SCORE || f == F_PERCENT;
+    *is_number = f == F_RANK || f == F_DOCID || f == F_SCORE ||
+                 f == F_PERCENT || f == F_COPIES;
     switch (f) {
     case F_RANK:
         return gv_buf_printf(b, err, "%u", r->rank) == GV_OK;
@@ -294,6 +316,18 @@ hit_field(const gv_result *r, enum hit_field f, gv_buf *b, bool *is_number,
     case F_SNIPPET:
         return r->snippet &&
                put_snippet(b, r->snippet, "**", "**", err) == GV_OK;
+    case F_GROUP:
+        s = r->group[0] ? r->group : NULL;
+        break;
+    case F_COPIES:
+        return gv_buf_printf(b, err, "%u", r->copies) == GV_OK;
+    case F_COPY_SOURCES:
+        /* A TSV column; JSON makes a list of them (put_json_fields). */
+        for (size_t i = 0; i < r->copy_source_count; i++)
+            if (gv_buf_printf(b, err, "%s%s", i ? "; " : "",
+                              r->copy_sources[i]) != GV_OK)
+                return false;
+        return true;
     default:
         s = r->record.fields[fields[f]];
         break;
@@ -301,7 +335,6 @@ hit_field(const gv_result *r, enum hit_field f, gv_buf *b, bool *is_number,
     return s && gv_buf_puts(b, s, err) == GV_OK;
 }
 
-/* The fields of @p r as JSON members, "rank":1,...,"snippet":"..." */
 /* ,"citations":["usc:42:1983",...]: the keys of what the article cites
  * (JSON formats only: a list has no place in a TSV column). */
 static gv_status
@@ -321,6 +354,22 @@ put_json_citations(const gv_result *r, gv_buf *b, gv_err *err)
     return st == GV_OK ? gv_buf_putc(b, ']', err) : st;
 }
 
+/* ,"copy_sources":["Reuters","AP"] */
+static gv_status
+put_json_sources(const gv_result *r, gv_buf *b, gv_err *err)
+{
+    gv_status st = gv_buf_puts(b, ",\"copy_sources\":[", err);
+
+    for (size_t i = 0; st == GV_OK && i < r->copy_source_count; i++) {
+        if (i)
+            st = gv_buf_putc(b, ',', err);
+        if (st == GV_OK)
+            st = gv_json_string_or_null(b, r->copy_sources[i], err);
+    }
+    return st == GV_OK ? gv_buf_putc(b, ']', err) : st;
+}
+
+/* The fields of @p r as JSON members, "rank":1,...,"copy_sources":[...] */
 static gv_status
 put_json_fields(const gv_result *r, gv_buf *b, gv_err *err)
 {
@@ -329,6 +378,10 @@ put_json_fields(const gv_result *r, gv_buf *b, gv_err *err)
     bool number;
 
     for (int f = 0; st == GV_OK && f < F_COUNT; f++) {
+        if (f == F_COPY_SOURCES) {
+            st = put_json_sources(r, b, err);
+            continue;
+        }
         bool has = hit_field(r, (enum hit_field)f, &v, &number, err);
         if (err->code != GV_OK)
             st = err->code;

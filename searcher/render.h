@@ -11,7 +11,7 @@
 #include <stdbool.h>
 
 /* Version of the structured layouts; bump on any change (see README). */
-#define GV_JSON_FORMAT_VERSION 1
+#define GV_JSON_FORMAT_VERSION 2
 
 typedef struct gv_render_opts {
     bool use_color;     /* ANSI bold for matches (a terminal) */
@@ -42,7 +42,8 @@ typedef struct gv_format {
  *
  * text   for people: a count line, then one block per hit (rank, title;
  *        date, place, source, author, score; path; snippet with the
- *        matches **marked**, or bold on a terminal). Several queries:
+ *        matches **marked**, or bold on a terminal; "+ N copies: SOURCES"
+ *        when copies were folded into it). Several queries:
  *        each starts with "== [NAME: ]QUERY".
  * json   one document per run: a result object {"format_version",
  *        ["name",] "query", "offset", "matches_estimated",
@@ -56,7 +57,8 @@ typedef struct gv_format {
  *
  * A hit's fields, in this order everywhere: rank, docid, path, record,
  * score, percent, date, date_source, title, source, author, place, url,
- * snippet (null or an empty column when absent).
+ * snippet, group, copies, copy_sources (null or an empty column when
+ * absent; copy_sources is a JSON list, and "; "-joined in TSV).
  */
 extern const gv_format gv_formats[];
 

@@ -72,6 +72,11 @@ result_release(gv_result *r)
     gv_record_release(&r->record);
     free(r->snippet);
     r->snippet = NULL;
+    for (size_t i = 0; i < r->copy_source_count; i++)
+        free(r->copy_sources[i]);
+    free(r->copy_sources);
+    r->copy_sources = NULL;
+    r->copy_source_count = 0;
 }
 
 gv_db *
@@ -89,6 +94,7 @@ gv_result_set_free(gv_result_set *rs)
         result_release(&rs->results[i]);
     free(rs->results);
     gv_mset_free(rs->mset);
+    gv_query_free(rs->xquery);
     free(rs);
 }
 
@@ -252,6 +258,8 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
 static gv_status
 fill_result(gv_mset *ms, unsigned i, bool decayed, gv_result *r, gv_err *err)
 {
+    const char *group;
+    size_t group_len;
     gv_hit hit;
     size_t len;
     gv_status st;
@@ -267,7 +275,92 @@ fill_result(gv_mset *ms, unsigned i, bool decayed, gv_result *r, gv_err *err)
     st = gv_mset_value(ms, i, GV_SLOT_CITES, &r->citations, &len, err);
     if (st != GV_OK)
         return st;
-    return gv_record_parse(hit.data, hit.data_len, &r->record, err);
+    r->copies = hit.collapse_count;
+    st = gv_mset_value(ms, i, GV_SLOT_DUP_GROUP, &group, &group_len, err);
+    if (st == GV_OK && group_len == GV_DUP_GROUP_LEN)
+        memcpy(r->group, group, GV_DUP_GROUP_LEN + 1);
+    return st == GV_OK
+               ? gv_record_parse(hit.data, hit.data_len, &r->record, err)
+               : st;
+}
+
+/* Add @p source to the sources of @p r's copies, unless it is there. */
+static gv_status
+add_copy_source(gv_result *r, const char *source, gv_err *err)
+{
+    char *copy;
+
+    if (!source || !*source || r->copy_source_count == GV_MAX_COPY_SOURCES)
+        return GV_OK;
+    for (size_t i = 0; i < r->copy_source_count; i++)
+        if (strcmp(r->copy_sources[i], source) == 0)
+            return GV_OK;
+    if (!r->copy_sources) {
+        r->copy_sources = calloc(GV_MAX_COPY_SOURCES, sizeof(char *));
+        if (!r->copy_sources)
+            return gv_err_set(err, GV_ENOMEM, "out of memory");
+    }
+    copy = strdup(source);
+    if (!copy)
+        return gv_err_set(err, GV_ENOMEM, "out of memory");
+    r->copy_sources[r->copy_source_count++] = copy;
+    return GV_OK;
+}
+
+/* The copies of @p r that match the query: the query run again, filtered
+ * to its group's term. */
+static gv_status
+fill_copies(gv_result_set *rs, gv_result *r, gv_err *err)
+{
+    gv_search_opts opts = GV_SEARCH_OPTS_INIT;
+    char term[GV_DUP_TERM_BYTES];
+    gv_query *group = NULL, *q = NULL;
+    gv_mset *ms = NULL;
+    unsigned members = 0;
+    gv_status st;
+
+    gv_schema_dup_group_term(r->group, term);
+    st = gv_db_term_freq(rs->db, term, &members, err);
+    if (st != GV_OK || members < 2)
+        return st;
+    st = gv_query_new_term(term, &group, err);
+    if (st == GV_OK)
+        st = gv_query_new_filtered(rs->xquery, group, &q, err);
+    /* Copies beyond the sources shown need counting, not reading. */
+    opts.limit = GV_MAX_COPY_SOURCES * 2;
+    opts.check_at_least = members;
+    if (st == GV_OK)
+        st = gv_db_search(rs->db, q, &opts, &ms, err);
+    if (st == GV_OK) {
+        unsigned n = gv_mset_estimate(ms);
+        r->copies = n > 0 ? n - 1 : 0;
+    }
+    for (unsigned i = 0; st == GV_OK && i < gv_mset_size(ms); i++) {
+        gv_record rec;
+        gv_hit hit;
+        st = gv_mset_hit(ms, i, &hit, err);
+        if (st != GV_OK || hit.docid == r->docid)
+            continue;
+        st = gv_record_parse(hit.data, hit.data_len, &rec, err);
+        if (st == GV_OK)
+            st = add_copy_source(r, rec.fields[GV_FIELD_SOURCE], err);
+        gv_record_release(&rec);
+    }
+    gv_mset_free(ms);
+    gv_query_free(q);
+    gv_query_free(group);
+    return st;
+}
+
+gv_status
+gv_result_set_fill_copies(gv_result_set *rs, gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    for (size_t i = 0; st == GV_OK && rs->collapsed && i < rs->count; i++)
+        if (rs->results[i].group[0] && !rs->results[i].copy_sources)
+            st = fill_copies(rs, &rs->results[i], err);
+    return st;
 }
 
 static gv_status
@@ -329,6 +422,21 @@ decay_by_age(void *ctx, const char *date, size_t len, double weight)
     return log2(weight > 0 ? weight : DBL_MIN) - halvings;
 }
 
+/* An exact count of collapsed matches: Xapian knows how many groups
+ * there are only when the match set can hold every match, so the search
+ * runs again with room for them all, reading no documents. */
+static gv_status
+count_collapsed(gv_db *db, const gv_query *q, const gv_search_opts *opts,
+                gv_mset **out, gv_err *err)
+{
+    gv_search_opts count = *opts;
+
+    count.offset = 0;
+    count.limit = opts->check_at_least;
+    count.count_only = true;
+    return gv_db_search(db, q, &count, out, err);
+}
+
 gv_status
 gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
                 gv_err *err)
@@ -337,7 +445,7 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     recency age = {gv_recency_today(req->now), req->recent_half_life};
     gv_result_set *rs = NULL;
     gv_query *q = NULL;
-    gv_mset *ms = NULL;
+    gv_mset *ms = NULL, *counted = NULL;
     gv_status st;
 
     *out = NULL;
@@ -357,6 +465,8 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
         opts.rescore_ctx = &age;
         opts.rescore_slot = GV_SLOT_DATE;
     }
+    /* Copies of one story: only the best of each group. */
+    opts.collapse_slot = req->all_copies ? -1 : GV_SLOT_DUP_GROUP;
     /* Even for no hits (-n 0), look at one match: Xapian's bounds are 0
      * when it checks nothing, and the exit code rests on them. */
     opts.check_at_least = req->offset + (req->limit ? req->limit : 1);
@@ -374,6 +484,9 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
             opts.check_at_least = docs;
     }
     st = gv_db_search(s->db, q, &opts, &ms, err);
+    if (st == GV_OK && req->exact_count && opts.collapse_slot >= 0 &&
+        gv_mset_lower_bound(ms) != gv_mset_upper_bound(ms))
+        st = count_collapsed(s->db, q, &opts, &counted, err);
     if (st != GV_OK)
         goto out;
     rs = calloc(1, sizeof(*rs));
@@ -385,13 +498,17 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     }
     rs->mset = ms;
     ms = NULL;
+    rs->xquery = q;
+    q = NULL;
+    rs->db = s->db;
+    rs->collapsed = !req->all_copies;
     rs->query = req->query;
     rs->offset = req->offset;
     rs->facet = req->facet;
     rs->facet_max = req->facet_max;
-    rs->estimated = gv_mset_estimate(rs->mset);
-    rs->lower_bound = gv_mset_lower_bound(rs->mset);
-    rs->upper_bound = gv_mset_upper_bound(rs->mset);
+    rs->estimated = gv_mset_estimate(counted ? counted : rs->mset);
+    rs->lower_bound = gv_mset_lower_bound(counted ? counted : rs->mset);
+    rs->upper_bound = gv_mset_upper_bound(counted ? counted : rs->mset);
     for (unsigned i = 0; st == GV_OK && i < gv_mset_size(rs->mset); i++) {
         rs->count = i + 1;
         st = fill_result(rs->mset, i, opts.rescore != NULL, &rs->results[i],
@@ -404,6 +521,7 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
 out:
     gv_result_set_free(rs);
     gv_mset_free(ms);
+    gv_mset_free(counted);
     gv_query_free(q);
     return st;
 }

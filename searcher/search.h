@@ -62,6 +62,9 @@ typedef struct gv_search_req {
     time_t now;
     gv_facet facet;     /* counted over every match (slower) */
     unsigned facet_max; /* its most frequent values to keep */
+    /* Every copy of a story, instead of only the best of each group of
+     * copies (see README, "Wire copies"). */
+    bool all_copies;
 } gv_search_req;
 
 typedef struct gv_result {
@@ -77,7 +80,20 @@ typedef struct gv_result {
      * gv_result_set_fill_snippets(). */
     char *snippet;
     unsigned hit; /* private: its place in the search's hits */
+    /* The group of copies of the article (GV_DUP_GROUP_LEN hex digits),
+     * "" when it has none (a short text, an older index). */
+    char group[GV_DUP_GROUP_LEN + 1];
+    /* Other matching copies folded into this hit: Xapian's count (a
+     * lower bound) until gv_result_set_fill_copies(), then exact; 0 with
+     * all_copies. */
+    unsigned copies;
+    /* The distinct sources of those copies, best first, at most
+     * GV_MAX_COPY_SOURCES, malloc'd; NULL until filled. */
+    char **copy_sources;
+    size_t copy_source_count;
 } gv_result;
+
+#define GV_MAX_COPY_SOURCES 10
 
 typedef struct gv_result_set {
     const char *query; /* borrowed from the request */
@@ -88,7 +104,10 @@ typedef struct gv_result_set {
     gv_result *results;
     gv_facet facet; /* what gv_result_set_each_facet() counts */
     unsigned facet_max;
-    struct gv_mset *mset; /* private: the hits, for snippets */
+    struct gv_mset *mset;    /* private: the hits, for snippets */
+    struct gv_query *xquery; /* private: the query run, for copies */
+    gv_db *db;               /* private, borrowed from the searcher */
+    bool collapsed;          /* copies were folded into their best hit */
 } gv_result_set;
 
 typedef struct gv_searcher gv_searcher;
@@ -151,6 +170,16 @@ gv_result_set_each_facet(const gv_result_set *rs, gv_value_count_fn fn,
  */
 GV_MUST_CHECK gv_status
 gv_result_set_fill_snippets(gv_result_set *rs, gv_err *err);
+
+/**
+ * Count exactly the other copies that matched of each result of @p rs
+ * that has any, and list their sources: one small search per result that
+ * belongs to a group of copies, so only for the hits that are shown.
+ * Nothing to do when @p rs was run with all_copies.
+ * Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_result_set_fill_copies(gv_result_set *rs, gv_err *err);
 
 /**
  * Keep only the results whose entry in @p keep (one per result) is true,

@@ -46,7 +46,8 @@ enum {
     OPT_RECENT,
     OPT_FACET,
     OPT_TIMEOUT,
-    OPT_PARTIAL
+    OPT_PARTIAL,
+    OPT_ALL_COPIES
 };
 
 /* --db may be given this many times. */
@@ -115,6 +116,9 @@ usage(FILE *out)
         fprintf(out, "                        %-6s %s\n", f->name, f->help);
     fprintf(out,
             "      --no-snippets   leave snippets out (faster for many hits)\n"
+            "      --all-copies    show every copy of a story republished\n"
+            "                      with small edits, not only the best one\n"
+            "                      (the others are counted under it)\n"
             "  -0, --null          paths: end each path with NUL, for\n"
             "                      xargs -0\n"
             "      --count         print only the number of matches (and\n"
@@ -265,6 +269,7 @@ parse_options(int argc, char **argv, options *o)
         {"facet", required_argument, NULL, OPT_FACET},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"partial", no_argument, NULL, OPT_PARTIAL},
+        {"all-copies", no_argument, NULL, OPT_ALL_COPIES},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -406,6 +411,9 @@ parse_options(int argc, char **argv, options *o)
                                         "half-life such as 90d, 12w or 2y",
                                         optarg);
             break;
+        case OPT_ALL_COPIES:
+            o->req.all_copies = true;
+            break;
         case OPT_BM25:
             if (!parse_bm25(optarg, &o->req))
                 return gv_cli_bad_usage(PROG,
@@ -480,7 +488,9 @@ flush_out(run *r)
 }
 
 /* --watch: keep only the hits @p name has not reported before, and mark
- * every current match as seen for the next run. */
+ * every current match as seen for the next run. A story is known by its
+ * group of copies too, so a new copy of one already reported is not new
+ * (unless --all-copies). */
 static gv_status
 keep_new(run *r, const char *name, gv_result_set *rs, gv_err *err)
 {
@@ -490,9 +500,20 @@ keep_new(run *r, const char *name, gv_result_set *rs, gv_err *err)
     if (!keep)
         return gv_err_set(err, GV_ENOMEM, "out of memory");
     for (size_t i = 0; st == GV_OK && i < rs->count; i++) {
-        uint64_t key = gv_record_key(&rs->results[i].record);
-        keep[i] = !r->o->init && !gv_watch_state_seen(r->state, name, key);
+        const gv_result *res = &rs->results[i];
+        uint64_t key = gv_record_key(&res->record), group_key = 0;
+        bool by_group = rs->collapsed && res->group[0];
+        char group[sizeof("group:") + GV_DUP_GROUP_LEN];
+
+        if (by_group) {
+            snprintf(group, sizeof(group), "group:%s", res->group);
+            group_key = gv_schema_hash(group);
+        }
+        keep[i] = !r->o->init && !gv_watch_state_seen(r->state, name, key) &&
+                  !(by_group && gv_watch_state_seen(r->state, name, group_key));
         st = gv_watch_state_mark(r->state, name, key, err);
+        if (st == GV_OK && by_group)
+            st = gv_watch_state_mark(r->state, name, group_key, err);
     }
     if (st == GV_OK)
         gv_result_set_keep(rs, keep);
@@ -543,6 +564,10 @@ run_query(run *r, const char *name, const char *query, gv_err *err)
     if (!r->o->quiet && !r->o->count && !r->o->no_snippets &&
         r->o->format->needs_snippets)
         st = gv_result_set_fill_snippets(rs, err);
+    /* Exact counts and sources of copies, for the hits shown. */
+    if (st == GV_OK && !r->o->quiet && !r->o->count &&
+        r->o->format->needs_snippets)
+        st = gv_result_set_fill_copies(rs, err);
     /* Saved searches with nothing new are left out of the alert. */
     if (st == GV_OK && !r->o->quiet && !(r->o->init && r->state) &&
         !(r->state && rs->count == 0)) {

@@ -188,12 +188,13 @@ test_render(void)
 
     gv_buf_reset(&out);
     CHECK(RENDER("json", &rs, &plain, &out, &err) == GV_OK);
-    CHECK(strstr(out.data, "{\"format_version\":1,\"query\":\"court\"") ==
+    CHECK(strstr(out.data, "{\"format_version\":2,\"query\":\"court\"") ==
           out.data);
     CHECK(strstr(out.data, "\"title\":\"Evil \\u001b[2J title\"") != NULL);
     CHECK(strstr(out.data, "\"source\":\"Wire \\\"X\\\"\"") != NULL);
     CHECK(strstr(out.data, "\"author\":null") != NULL);
-    CHECK(strstr(out.data, "\"snippet\":\"the **court** sat\","
+    CHECK(strstr(out.data, "\"snippet\":\"the **court** sat\",\"group\":null,"
+                           "\"copies\":0,\"copy_sources\":[],"
                            "\"citations\":[]}]}\n") != NULL);
 
     /* Approximate counts say so. */
@@ -221,7 +222,7 @@ test_render(void)
         gv_buf_reset(&out);
         CHECK(RENDER("jsonl", &trs, &plain, &out, &err) == GV_OK);
         CHECK(strncmp(out.data,
-                      "{\"format_version\":1,\"name\":null,\"query\":"
+                      "{\"format_version\":2,\"name\":null,\"query\":"
                       "\"court\",\"rank\":1,",
                       56) == 0);
         CHECK(strchr(out.data, '\n') == strrchr(out.data, '\n') - 0 ||
@@ -236,11 +237,11 @@ test_render(void)
         for (size_t i = 0; i < out.len; i++)
             rows += out.data[i] == '\n';
         CHECK(rows == 2);
-        /* name, query, then 14 fields: 15 tabs a row. */
+        /* name, query, then 17 fields: 18 tabs a row. */
         size_t tabs = 0;
         for (const char *c = out.data; *c != '\n'; c++)
             tabs += *c == '\t';
-        CHECK(tabs == 15);
+        CHECK(tabs == 18);
         gv_buf_reset(&out);
         CHECK(RENDER("paths", &trs, &plain, &out, &err) == GV_OK);
         CHECK_STR(out.data, "/a/b.txt\n/a/x.txt\n");

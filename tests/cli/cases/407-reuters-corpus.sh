@@ -16,7 +16,8 @@ want=$(zcat "$corpus" | jq -r --arg lo "$lo" --arg hi "$hi" \
      | select(.text != "" or .title != null) | .id' | sort)
 [ -n "$want" ] || fail "no articles in range by jq"
 n=$(echo "$want" | wc -l)
-"$SRCH" --db idx -f json -n 100000 --sort oldest "date:$lo..$hi" >out || fail "range search"
+# (--all-copies: every article, also the wire copies folded by default.)
+"$SRCH" --db idx -f json -n 100000 --all-copies --sort oldest "date:$lo..$hi" >out || fail "range search"
 assert_eq "$(jq -r '.hits[].record' out | sort)" "$want" "the $n articles in range"
 jq -e --arg lo "$lo" --arg hi "$hi" 'all(.hits[]; .date >= $lo and .date <= $hi)' out >/dev/null ||
     fail "a hit out of range"

@@ -13,14 +13,14 @@ assert_eq "$(jq '.hits | length' out)" 2 "json hits"
 assert_eq "$(wc -l <out | tr -d ' ')" 2 "jsonl lines"
 assert_eq "$(jq -r '.query' out | sort -u)" quillbridge "jsonl query field"
 assert_eq "$(jq -c 'keys_unsorted' out | sort -u)" \
-    '["format_version","name","query","rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet","citations"]' "jsonl keys"
+    '["format_version","name","query","rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet","group","copies","copy_sources","citations"]' "jsonl keys"
 # The same fields in json and jsonl.
 assert_eq "$("$SRCH" --db idx -f json quillbridge | jq -c '[.hits[] | keys_unsorted] | unique')" \
-    '[["rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet","citations"]]' "json keys"
+    '[["rank","docid","path","record","score","percent","date","date_source","title","source","author","place","url","snippet","group","copies","copy_sources","citations"]]' "json keys"
 
 "$SRCH" --db idx -f tsv quillbridge >out || fail "tsv"
 assert_eq "$(wc -l <out | tr -d ' ')" 2 "tsv rows, whatever the names hold"
-assert_eq "$(awk -F '\t' '{ print NF }' out | sort -u)" 16 "16 columns in every row"
+assert_eq "$(awk -F '\t' '{ print NF }' out | sort -u)" 19 "19 columns in every row"
 assert_eq "$(awk -F '\t' '$5 ~ /tab/ { print $5 }' out | sed 's|.*/in/||')" 'tab\there\nnewline.txt' "escaped path"
 assert_eq "$(awk -F '\t' '$11 ~ /Back/ { print $11 }' out)" 'Back\\slash ruling on quillbridge' "escaped backslash"
 
@@ -53,4 +53,4 @@ assert_rc 2
 assert_err_has "unknown --format 'yaml': expected text, json, jsonl, tsv or paths"
 # --no-snippets leaves them out: null in JSON, an empty column, no line.
 assert_eq "$("$SRCH" --db idx -f json --no-snippets quillbridge | jq -c '[.hits[].snippet]')" "[null,null]" "no snippets"
-assert_eq "$("$SRCH" --db idx -f tsv --no-snippets quillbridge | awk -F '\t' '{ print NF ":" $16 }' | sort -u)" "16:" "empty snippet column"
+assert_eq "$("$SRCH" --db idx -f tsv --no-snippets quillbridge | awk -F '\t' '{ print NF ":" $16 }' | sort -u)" "19:" "empty snippet column"

@@ -24,7 +24,7 @@ assert_out_has '== "plea bargain"'
 assert_out_has '== nosuchwordanywhere'
 "$SRCH" --db "$DB" --queries good.txt -f json >out || fail "json batch"
 assert_eq "$(jq -c '[.format_version, (.results | map(.query))]' out)" \
-    '[1,["extradition","\"plea bargain\"","nosuchwordanywhere"]]' "one JSON document"
+    '[2,["extradition","\"plea bargain\"","nosuchwordanywhere"]]' "one JSON document"
 assert_eq "$(jq '[.results[].hits | length]' out | tr -d ' \n')" '[3,3,0]' "hits per query"
 # From stdin; counts.
 printf 'extradition\nnosuchwordanywhere\n' | "$SRCH" --db "$DB" --queries - --count >out || fail "stdin"
