@@ -833,6 +833,32 @@ gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
 }
 
 gv_status
+gv_db_retag(gv_db *db, unsigned docid, unsigned slot, const char *value,
+            size_t len, const char *old_term, const char *new_term, gv_err *err)
+{
+    if (db->mode != GV_DB_WRITE)
+        return gv_err_set(err, GV_EINVAL, "index '%s' is open read-only",
+                          db->path.c_str());
+    try {
+        Xapian::Document doc = db->wdb.get_document(docid);
+        try {
+            doc.remove_term(old_term);
+        } catch (const Xapian::InvalidArgumentError &) {
+            // It did not have it: nothing to remove.
+        }
+        doc.add_boolean_term(new_term);
+        doc.add_value(slot, std::string(value, len));
+        db->wdb.replace_document(docid, doc);
+        return GV_OK;
+    } catch (const Xapian::DocNotFoundError &) {
+        return gv_err_set(err, GV_EINVAL, "index '%s' has no document %u",
+                          db->path.c_str(), docid);
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
 gv_db_get_value(gv_db *db, unsigned docid, unsigned slot, gv_buf *out,
                 gv_err *err)
 {

@@ -241,6 +241,18 @@ gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
                    gv_err *err);
 
 /**
+ * Change document @p docid in place: value slot @p slot to the @p len
+ * bytes at @p value, and boolean term @p old_term (if it has it) to
+ * @p new_term. Needs GV_DB_WRITE; the caller commits.
+ * Returns GV_OK; GV_EINVAL (no such document, read-only db); GV_EIO,
+ * GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_retag(gv_db *db, unsigned docid, unsigned slot, const char *value,
+            size_t len, const char *old_term, const char *new_term,
+            gv_err *err);
+
+/**
  * Value slot @p slot of document @p docid into @p out (reset first; empty
  * when unset). A writable @p db includes its uncommitted changes.
  * Returns GV_OK; GV_EINVAL when there is no such document; GV_EIO,

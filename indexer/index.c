@@ -417,11 +417,12 @@ found_one(void *ctx, unsigned docid)
     return false;
 }
 
-/* The group of copies for a document of unique term @p idterm with
- * fingerprint @p sig, into @p group. */
+/* The group of the document most like one with fingerprint @p sig, of
+ * those numbered below @p before (0: any), into @p group ("" if none is a
+ * copy). */
 static gv_status
-choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
-             char group[GV_DUP_GROUP_LEN + 1], gv_err *err)
+best_copy_group(gv_indexer *ix, const gv_neardup_sig *sig, unsigned before,
+                char group[GV_DUP_GROUP_LEN + 1], gv_err *err)
 {
     dup_candidates cands, *cand = &cands; /* 4 KiB */
     char term[GV_DUP_TERM_BYTES];
@@ -438,6 +439,8 @@ choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
     for (size_t i = 0; st == GV_OK && i < cand->count; i++) {
         gv_neardup_sig other;
         double sim;
+        if (before && cand->docids[i] >= before)
+            continue;
         st = gv_db_get_value(ix->db, cand->docids[i], GV_SLOT_DUP_SIG,
                              &ix->dup_value, err);
         if (st != GV_OK ||
@@ -452,6 +455,18 @@ choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
             best_sim = sim;
         }
     }
+    return st;
+}
+
+/* The group of copies for a document of unique term @p idterm with
+ * fingerprint @p sig, into @p group. */
+static gv_status
+choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
+             char group[GV_DUP_GROUP_LEN + 1], gv_err *err)
+{
+    char term[GV_DUP_TERM_BYTES];
+    gv_status st = best_copy_group(ix, sig, 0, group, err);
+
     /* A new group, under an id no other document holds. */
     for (unsigned n = 0; st == GV_OK && !group[0] && n < MAX_GROUP_ATTEMPTS;
          n++) {
@@ -462,6 +477,61 @@ choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
         if (taken && n + 1 < MAX_GROUP_ATTEMPTS)
             group[0] = '\0';
     }
+    return st;
+}
+
+static bool
+collect_docid(void *ctx, unsigned docid)
+{
+    gv_buf *ids = ctx;
+    gv_err ignored = GV_ERR_INIT;
+
+    return gv_buf_append(ids, (const char *)&docid, sizeof(docid), &ignored) ==
+           GV_OK;
+}
+
+gv_status
+gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
+{
+    gv_buf ids = GV_BUF_INIT, own = GV_BUF_INIT;
+    char group[GV_DUP_GROUP_LEN + 1], old_term[GV_DUP_TERM_BYTES],
+        new_term[GV_DUP_TERM_BYTES];
+    unsigned changed = 0;
+    gv_status st;
+
+    *moved = 0;
+    if (ix->nshards != 1)
+        return gv_err_set(err, GV_EINVAL, "regrouping needs one index");
+    ix->db = ix->shards[0];
+    /* Every document, in order: "" is Xapian's list of all of them. */
+    st = gv_db_each_posting(ix->db, "", collect_docid, &ids, err);
+    for (size_t at = 0; st == GV_OK && at < ids.len; at += sizeof(unsigned)) {
+        gv_neardup_sig sig;
+        unsigned docid;
+        memcpy(&docid, ids.data + at, sizeof(docid));
+        st = gv_db_get_value(ix->db, docid, GV_SLOT_DUP_SIG, &ix->dup_value,
+                             err);
+        if (st != GV_OK ||
+            !gv_neardup_decode(ix->dup_value.data, ix->dup_value.len, &sig))
+            continue;
+        st = best_copy_group(ix, &sig, docid, group, err);
+        if (st == GV_OK)
+            st = gv_db_get_value(ix->db, docid, GV_SLOT_DUP_GROUP, &own, err);
+        if (st != GV_OK || !group[0] ||
+            (own.len && strcmp(group, own.data) == 0))
+            continue;
+        gv_schema_dup_group_term(own.len ? own.data : "", old_term);
+        gv_schema_dup_group_term(group, new_term);
+        st = gv_db_retag(ix->db, docid, GV_SLOT_DUP_GROUP, group,
+                         GV_DUP_GROUP_LEN, old_term, new_term, err);
+        (*moved)++;
+        if (st == GV_OK && ++changed % ix->opts.batch_docs == 0)
+            st = gv_db_commit(ix->db, err);
+    }
+    if (st == GV_OK)
+        st = gv_db_commit(ix->db, err);
+    gv_buf_release(&ids);
+    gv_buf_release(&own);
     return st;
 }
 

@@ -175,6 +175,17 @@ gv_indexer_doc_count(gv_indexer *ix, unsigned *out, gv_err *err);
 unsigned
 gv_indexer_shard_count(const gv_indexer *ix);
 
+/**
+ * After shards written apart were merged into the one index @p ix writes:
+ * join each article to the group of its most similar earlier copy, as if
+ * one process had written them all (copies written by two processes
+ * could not see each other). Commits; *moved counts the articles moved.
+ * Returns GV_OK, GV_EINVAL (@p ix writes shards), GV_EIO, GV_ENOMEM,
+ * GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err);
+
 /** Close @p ix, dropping anything not committed. NULL is allowed. */
 void
 gv_indexer_close(gv_indexer *ix);

@@ -263,6 +263,25 @@ remove_tree(const char *path, gv_err *err)
     return GV_OK;
 }
 
+/* Copies of one story that two workers wrote, brought into one group. */
+static gv_status
+regroup(const char *db_path, const gv_index_opts *opts, gv_err *err)
+{
+    gv_index_opts one = *opts;
+    gv_indexer *ix = NULL;
+    unsigned long moved;
+    gv_status st;
+
+    one.shards = 0;
+    one.workers = 0;
+    one.split_records = false;
+    st = gv_indexer_open(db_path, &one, &ix, err);
+    if (st == GV_OK)
+        st = gv_indexer_regroup(ix, &moved, err);
+    gv_indexer_close(ix);
+    return st;
+}
+
 gv_status
 gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
                   const gv_jobs *jobs, char *const *paths, int npaths,
@@ -299,6 +318,8 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
     stub = build.data;
     if (st == GV_OK)
         st = gv_db_compact(&stub, 1, merge.data, err);
+    if (st == GV_OK)
+        st = regroup(merge.data, opts, err);
     if (st == GV_OK && rename(merge.data, db_path) != 0)
         st = gv_err_set(err, GV_EIO, "cannot rename '%s' to '%s': %s",
                         merge.data, db_path, strerror(errno));
