@@ -68,6 +68,7 @@ TOP = os.path.dirname(HERE)
 CORPORA = os.path.join(TOP, "..", "shared", "corpora")
 INDEX_TOOLS = ["gavel-index", "omindex", "xapian-min", "fts5"]
 SEARCH_TOOLS = ["gavel-search", "quest", "xapian-min", "fts5", "grep", "rg"]
+LOAD = [0.0]  # the load average when the run started
 STOP = set("""that this with from have were been their there which would about
 could said they them than then when what will into also more some only over
 such after other most very before while where these those being under upon
@@ -517,10 +518,10 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs):
     title = "### Indexing and search: %s (%s)" % (opt.corpus, time.strftime("%Y-%m-%d", time.gmtime()))
     lines.append(title)
     lines.append("")
-    lines.append("Machine: %d cores, %s, %s. Versions: %s, Xapian %s, omindex %s, SQLite %s,"
+    lines.append("Machine: %d cores, %s, %s, load average %.1f at the start. Versions: %s, Xapian %s, omindex %s, SQLite %s,"
                  " ripgrep %s, GNU grep %s. Tree: %d files, %.1f MB of text. Command:"
                  " `%s%spython3 bench/index_bench.py %s`." % (
-                     os.cpu_count(), cpu_model(), platform.machine(), v["gavel"], v["xapian"],
+                     os.cpu_count(), cpu_model(), platform.machine(), LOAD[0], v["gavel"], v["xapian"],
                      v["omindex"], v["sqlite"], v["rg"], v["grep"], nfiles, nbytes / 1e6,
                      ("GV_INDEX_ARGS='%s' " % os.environ["GV_INDEX_ARGS"])
                      if os.environ.get("GV_INDEX_ARGS") else "",
@@ -576,7 +577,7 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs):
         lines += ["", "Searching: %d queries of 1-3 words from the tree's own text, all words"
                   " required, 10 hits, paths or ids only (gavel-search `--no-snippets -f paths`)."
                   " Batch: the index opened once (gavel-search `--queries`: the run's time less"
-                  " that of a run without queries, divided by the queries; the"
+                  " that of a run without queries, the best of 3 each, divided by the queries; the"
                   " minimal searcher and FTS5 through python's sqlite3 module: each query timed"
                   " inside the process). One process per query: the tools in turn for each"
                   " query; grep and rg (a pipeline through `xargs` keeps the files holding"
@@ -652,6 +653,7 @@ def main():
         i = argv.index("--note")
         del argv[i:i + 2]
     os.makedirs(opt.work, exist_ok=True)
+    LOAD[0] = os.getloadavg()[0]
 
     if opt.generate:
         tree = os.path.join(opt.work, "generated-%d-%d" % (opt.generate, opt.seed))
