@@ -648,10 +648,15 @@ def main():
     ap.add_argument("--no-results", action="store_true",
                     help="print the tables only; leave bench/results.md alone")
     opt = ap.parse_args()
-    argv = [a for a in sys.argv[1:] if not a.startswith("--note")]
-    if "--note" in argv:  # drop the note's value from the command shown
-        i = argv.index("--note")
-        del argv[i:i + 2]
+    # The command shown, less what only changes where the tables go.
+    argv, skip = [], False
+    for a in sys.argv[1:]:
+        if skip:
+            skip = False
+        elif a == "--note":
+            skip = True
+        elif not a.startswith("--note=") and a != "--no-results":
+            argv.append(a)
     os.makedirs(opt.work, exist_ok=True)
     LOAD[0] = os.getloadavg()[0]
 
