@@ -3,6 +3,8 @@
 // only what any indexer must (read each file, TermGenerator with the English
 // stemmer and positions, add_document, commit every N documents). No
 // headers parsed, no dates, no update logic: a floor, not a product.
+// A peer for the benchmark, not part of Gavel (whose one C++ file, the
+// only user of <xapian.h>, is common/xdb.cc): CMake does not build it.
 //
 //   xapian_min_index [-b N] [--no-sync] DB TREE...
 //

@@ -4,6 +4,8 @@
 // English stemmer, STEM_SOME, AND between words) on one line. With -t, the
 // milliseconds each query took (parse, match, fetch) go to stderr, one a
 // line. The floor that gavel-search's batch mode is measured against.
+// A peer for the benchmark, not part of Gavel (whose one C++ file, the
+// only user of <xapian.h>, is common/xdb.cc): CMake does not build it.
 //
 //   xapian_min_search [-t] [-n N] DB < QUERIES
 #include <xapian.h>
