@@ -357,7 +357,16 @@ class Bench:
         secs, rss, code = run(self.index_cmd(tool), rss=True)
         if code not in (0, 1):
             sys.exit("index_bench: %s failed" % tool)
+        with open(self.db[tool] + ".tree", "w") as f:  # which tree it holds
+            f.write(self.tree)
         return {"secs": secs, "rss": rss, "size": du(self.db[tool])}
+
+    def holds_tree(self, tool):
+        try:
+            with open(self.db[tool] + ".tree") as f:
+                return f.read() == self.tree
+        except OSError:
+            return False
 
     def compact(self, tool):
         out = self.db[tool] + ".compact"
@@ -633,7 +642,8 @@ def main():
                     help="searchers, comma-separated (default: %(default)s)")
     ap.add_argument("--skip-search", action="store_true")
     ap.add_argument("--skip-index", action="store_true",
-                    help="search the indexes a previous run left in the work folder")
+                    help="search the indexes a previous run left in the work folder"
+                    " (those of another tree are made again)")
     ap.add_argument("--no-compact", action="store_true")
     ap.add_argument("--no-noop", action="store_true")
     ap.add_argument("--queries", type=int, default=200)
@@ -716,7 +726,7 @@ def main():
         need = {"gavel-search": "gavel-index", "quest": "omindex", "xapian-min": "xapian-min",
                 "fts5": "fts5"}
         for t in stools:
-            if t in need and not os.path.exists(bench.db[need[t]]):
+            if t in need and not bench.holds_tree(need[t]):
                 log("building the %s index for %s" % (need[t], t))
                 bench.index(need[t])
         queries = bench.pick_queries(files, opt.queries, opt.seed)
