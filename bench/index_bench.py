@@ -47,6 +47,7 @@ go to stdout and, unless --no-results, into bench/results.md (a section
 per corpus, replaced on the next run). Standard library only.
 """
 import argparse
+import fcntl
 import gzip
 import json
 import multiprocessing
@@ -668,6 +669,12 @@ def main():
         elif not a.startswith("--note=") and a != "--no-results":
             argv.append(a)
     os.makedirs(opt.work, exist_ok=True)
+    # Two runs in one work folder would index into each other's databases.
+    lock = open(os.path.join(opt.work, ".index_bench.lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        sys.exit("index_bench: another run is using %s; wait, or set GV_BENCH_DIR" % opt.work)
     LOAD[0] = os.getloadavg()[0]
 
     if opt.generate:
