@@ -47,6 +47,7 @@ go to stdout and, unless --no-results, into bench/results.md (a section
 per corpus, replaced on the next run). Standard library only.
 """
 import argparse
+import fcntl
 import gzip
 import json
 import multiprocessing
@@ -357,7 +358,16 @@ class Bench:
         secs, rss, code = run(self.index_cmd(tool), rss=True)
         if code not in (0, 1):
             sys.exit("index_bench: %s failed" % tool)
+        with open(self.db[tool] + ".tree", "w") as f:  # which tree it holds
+            f.write(self.tree)
         return {"secs": secs, "rss": rss, "size": du(self.db[tool])}
+
+    def holds_tree(self, tool):
+        try:
+            with open(self.db[tool] + ".tree") as f:
+                return f.read() == self.tree
+        except OSError:
+            return False
 
     def compact(self, tool):
         out = self.db[tool] + ".compact"
@@ -633,7 +643,8 @@ def main():
                     help="searchers, comma-separated (default: %(default)s)")
     ap.add_argument("--skip-search", action="store_true")
     ap.add_argument("--skip-index", action="store_true",
-                    help="search the indexes a previous run left in the work folder")
+                    help="search the indexes a previous run left in the work folder"
+                    " (those of another tree are made again)")
     ap.add_argument("--no-compact", action="store_true")
     ap.add_argument("--no-noop", action="store_true")
     ap.add_argument("--queries", type=int, default=200)
@@ -658,6 +669,12 @@ def main():
         elif not a.startswith("--note=") and a != "--no-results":
             argv.append(a)
     os.makedirs(opt.work, exist_ok=True)
+    # Two runs in one work folder would index into each other's databases.
+    lock = open(os.path.join(opt.work, ".index_bench.lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        sys.exit("index_bench: another run is using %s; wait, or set GV_BENCH_DIR" % opt.work)
     LOAD[0] = os.getloadavg()[0]
 
     if opt.generate:
@@ -716,7 +733,7 @@ def main():
         need = {"gavel-search": "gavel-index", "quest": "omindex", "xapian-min": "xapian-min",
                 "fts5": "fts5"}
         for t in stools:
-            if t in need and not os.path.exists(bench.db[need[t]]):
+            if t in need and not bench.holds_tree(need[t]):
                 log("building the %s index for %s" % (need[t], t))
                 bench.index(need[t])
         queries = bench.pick_queries(files, opt.queries, opt.seed)
