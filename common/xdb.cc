@@ -13,6 +13,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <functional>
 #include <map>
 #include <memory>
 #include <new>
@@ -618,6 +619,23 @@ gv_db_reopen(gv_db *db, gv_err *err)
     }
 }
 
+// Run @p read on a read-only @p db; when a writer's commits discard the
+// revision it reads, catch up and read again (a few times at most).
+static void
+read_retrying(gv_db *db, const std::function<void()> &read)
+{
+    for (int tries = 1;; tries++) {
+        try {
+            read();
+            return;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (tries == MAX_SEARCH_TRIES || db->mode == GV_DB_WRITE)
+                throw;
+            db->rdb.reopen();
+        }
+    }
+}
+
 gv_status
 gv_db_doc_count(gv_db *db, unsigned *out, gv_err *err)
 {
@@ -809,7 +827,7 @@ gv_db_term_freq(gv_db *db, const char *term, unsigned *out, gv_err *err)
 {
     *out = 0;
     try {
-        *out = db->rdb.get_termfreq(term);
+        read_retrying(db, [&] { *out = db->rdb.get_termfreq(term); });
         return GV_OK;
     } catch (...) {
         return status_from_exception(err, db->path.c_str());
@@ -865,7 +883,8 @@ gv_db_get_value(gv_db *db, unsigned docid, unsigned slot, gv_buf *out,
     gv_buf_reset(out);
     try {
         Xapian::Database &d = db->mode == GV_DB_WRITE ? db->wdb : db->rdb;
-        std::string v = d.get_document(docid).get_value(slot);
+        std::string v;
+        read_retrying(db, [&] { v = d.get_document(docid).get_value(slot); });
         return gv_buf_append(out, v.data(), v.size(), err);
     } catch (const Xapian::DocNotFoundError &) {
         return gv_err_set(err, GV_EINVAL, "index '%s' has no document %u",
