@@ -131,8 +131,11 @@ static unsigned
 wait_workers(pid_t *pids, const slot *slots, const gv_jobs *jobs)
 {
     const struct timespec pause = {0, 100 * 1000 * 1000};
-    unsigned alive = jobs->workers, lost = 0;
+    unsigned alive = 0, lost = 0;
     gv_index_stats sum;
+
+    for (unsigned i = 0; i < jobs->workers; i++)
+        alive += pids[i] > 0; /* a fork that failed left no worker */
 
     while (alive) {
         for (unsigned i = 0; i < jobs->workers; i++) {
