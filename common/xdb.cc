@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -1088,6 +1089,83 @@ gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err)
     }
 }
 
+// The words of @p text as the indexer turns them into terms, each with
+// its count in the text. A word the indexer also stems is kept by its
+// stem alone, as a query parser would search it.
+static std::map<std::string, unsigned>
+text_terms(const char *text, size_t len, const Xapian::Stem &stem,
+           unsigned text_flags)
+{
+    Xapian::Document doc;
+    Xapian::TermGenerator gen;
+    gen.set_stemmer(stem);
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    if (text_flags & GV_TEXT_CJK_NGRAM)
+        gen.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    gen.set_document(doc);
+    gen.index_text_without_positions(Xapian::Utf8Iterator(text, len));
+    std::map<std::string, unsigned> all, out;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        all[*t] = t.get_wdf();
+    for (const auto &[term, count] : all)
+        if (term[0] == 'Z' || !all.count("Z" + stem(term)))
+            out[term] = count;
+    return out;
+}
+
+// One candidate term of a query made from a text.
+struct like_term {
+    std::string term;
+    unsigned count; // in the text
+    double score;   // count times the term's idf in the index
+};
+
+gv_status
+gv_qparser_like(gv_qparser *qp, const char *text, size_t len,
+                unsigned max_terms, gv_query **out, gv_err *err)
+{
+    *out = nullptr;
+    try {
+        std::vector<like_term> terms;
+        gv_db *db = qp->db;
+        read_retrying(db, [&] {
+            terms.clear();
+            double n = db->rdb.get_doccount();
+            for (const auto &[term, count] :
+                 text_terms(text, len, qp->stem, qp->text_flags)) {
+                Xapian::doccount df = db->rdb.get_termfreq(term);
+                if (df == 0)
+                    continue; // matches nothing: no use to the ranking
+                terms.push_back({term, count, count * std::log(n / df)});
+            }
+        });
+        // The most telling terms first; ties in term order, so the same
+        // text always gives the same query.
+        std::sort(terms.begin(), terms.end(),
+                  [](const like_term &a, const like_term &b) {
+                      return a.score != b.score ? a.score > b.score
+                                                : a.term < b.term;
+                  });
+        if (max_terms && terms.size() > max_terms)
+            terms.resize(max_terms);
+        std::vector<Xapian::Query> subs;
+        // Weighted by count, as if each time the word occurs in the text
+        // were a query word of its own.
+        for (const like_term &t : terms)
+            subs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(t.term), t.count);
+        std::unique_ptr<gv_query> q(new gv_query);
+        q->query =
+            Xapian::Query(Xapian::Query::OP_OR, subs.begin(), subs.end());
+        q->stem = qp->stem;
+        q->text_flags = qp->text_flags;
+        *out = q.release();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
 void
 gv_query_free(gv_query *q)
 {
@@ -1200,23 +1278,37 @@ gv_query_new_value_range(unsigned slot, const char *lo, const char *hi,
     }
 }
 
-gv_status
-gv_query_new_filtered(const gv_query *q, const gv_query *filter, gv_query **out,
-                      gv_err *err)
+// @p a OP @p b into *out, stemming snippets as @p a does.
+static gv_status
+combine(Xapian::Query::op op, const gv_query *a, const gv_query *b,
+        gv_query **out, gv_err *err)
 {
     *out = nullptr;
     try {
-        gv_status st = wrap_query(
-            Xapian::Query(Xapian::Query::OP_FILTER, q->query, filter->query),
-            out, err);
+        gv_status st =
+            wrap_query(Xapian::Query(op, a->query, b->query), out, err);
         if (st == GV_OK) {
-            (*out)->stem = q->stem; // snippets still stem as the query did
-            (*out)->text_flags = q->text_flags;
+            (*out)->stem = a->stem;
+            (*out)->text_flags = a->text_flags;
         }
         return st;
     } catch (...) {
         return status_from_exception(err, nullptr);
     }
+}
+
+gv_status
+gv_query_new_filtered(const gv_query *q, const gv_query *filter, gv_query **out,
+                      gv_err *err)
+{
+    return combine(Xapian::Query::OP_FILTER, q, filter, out, err);
+}
+
+gv_status
+gv_query_new_and_maybe(const gv_query *q, const gv_query *extra, gv_query **out,
+                       gv_err *err)
+{
+    return combine(Xapian::Query::OP_AND_MAYBE, q, extra, out, err);
 }
 
 bool

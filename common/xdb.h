@@ -388,6 +388,17 @@ gv_qparser_set_flags(gv_qparser *qp, unsigned parse_flags);
 GV_MUST_CHECK gv_status
 gv_qparser_parse(gv_qparser *qp, const char *text, gv_query **out, gv_err *err);
 
+/**
+ * A query for documents like @p text (a whole article or judgment): its
+ * words made terms as the indexer makes them, the @p max_terms (0: all)
+ * with the highest count times idf in the index kept, OR'ed and weighted
+ * by their count. Words the index lacks are left out, so the query is
+ * empty when it holds none. Returns GV_OK, GV_ENOMEM, GV_EIO.
+ */
+GV_MUST_CHECK gv_status
+gv_qparser_like(gv_qparser *qp, const char *text, size_t len,
+                unsigned max_terms, gv_query **out, gv_err *err);
+
 /** Free @p q. NULL is allowed. */
 void
 gv_query_free(gv_query *q);
@@ -413,6 +424,14 @@ gv_query_new_value_range(unsigned slot, const char *lo, const char *hi,
 GV_MUST_CHECK gv_status
 gv_query_new_filtered(const gv_query *q, const gv_query *filter, gv_query **out,
                       gv_err *err);
+
+/**
+ * The documents @p q matches, ranked by @p q and @p extra together
+ * (Xapian's AND_MAYBE), into *out. Returns GV_OK, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_query_new_and_maybe(const gv_query *q, const gv_query *extra, gv_query **out,
+                       gv_err *err);
 
 /** True when @p q matches nothing by construction (e.g. all stopwords). */
 bool

@@ -195,18 +195,24 @@ gv_search_plain_snippet(const char *html)
     return out;
 }
 
-static gv_status
-parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
-            gv_err *err)
+/* True when @p query holds something besides white space. */
+static bool
+has_query(const char *query)
 {
-    size_t n = req->query ? strlen(req->query) : 0;
+    return query && query[strspn(query, " \t\n\r")];
+}
+
+/* req->query parsed into *out. */
+static gv_status
+parse_text(gv_searcher *s, const gv_search_req *req, gv_query **out,
+           gv_err *err)
+{
+    size_t n = strlen(req->query);
     gv_err parse_err = GV_ERR_INIT;
     char *folded;
     gv_status st;
 
     *out = NULL;
-    if (n == 0 || strspn(req->query, " \t\n\r") == n)
-        return gv_err_set(err, GV_EQUERY, "empty query");
     if (n > GV_MAX_QUERY_BYTES)
         return gv_err_set(err, GV_EQUERY,
                           "query of %zu bytes is longer than the %u-byte "
@@ -239,16 +245,57 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
     }
     if (st != GV_OK)
         return gv_err_set(err, st, "%s", parse_err.msg);
-    if (req->date_lo || req->date_hi) {
+    return GV_OK;
+}
+
+/* *q combined with the query of req->like: that query alone when *q is
+ * NULL, else *q's matches ranked by both. */
+static gv_status
+add_like(gv_searcher *s, const gv_search_req *req, gv_query **q, gv_err *err)
+{
+    gv_query *like = NULL, *both = NULL;
+    gv_status st = gv_qparser_like(s->qp, req->like, req->like_len,
+                                   req->like_terms, &like, err);
+
+    if (st != GV_OK || !*q) {
+        gv_query_free(*q);
+        *q = like;
+        return st;
+    }
+    st = gv_query_new_and_maybe(*q, like, &both, err);
+    gv_query_free(like);
+    gv_query_free(*q);
+    *q = both;
+    return st;
+}
+
+/* The query of @p req: its text, its --like text, its date range. */
+static gv_status
+parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
+            gv_err *err)
+{
+    gv_status st = GV_OK;
+
+    *out = NULL;
+    if (has_query(req->query))
+        st = parse_text(s, req, out, err);
+    else if (!req->like)
+        return gv_err_set(err, GV_EQUERY, "empty query");
+    if (st == GV_OK && req->like)
+        st = add_like(s, req, out, err);
+    if (st == GV_OK && (req->date_lo || req->date_hi)) {
         gv_query *range = NULL, *parsed = *out;
+        *out = NULL;
         st = gv_query_new_value_range(GV_SLOT_DATE, req->date_lo, req->date_hi,
                                       &range, err);
         if (st == GV_OK)
             st = gv_query_new_filtered(parsed, range, out, err);
         gv_query_free(range);
         gv_query_free(parsed);
-        if (st != GV_OK)
-            *out = NULL;
+    }
+    if (st != GV_OK) {
+        gv_query_free(*out);
+        *out = NULL;
     }
     return st;
 }

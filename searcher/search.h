@@ -27,6 +27,8 @@ typedef enum gv_result_order {
  * they were chosen on, and on three of the four held out. */
 #define GV_BM25_K1_DEFAULT 1.5
 #define GV_BM25_B_DEFAULT  0.75
+/* --like keeps this many of its text's most telling words. */
+#define GV_LIKE_TERMS_DEFAULT 100
 
 /* What --facet counts over all the matches. */
 typedef enum gv_facet {
@@ -45,9 +47,15 @@ gv_facet_name(gv_facet f);
 
 typedef struct gv_search_req {
     const char *query; /* Xapian query syntax plus the schema's fields */
-    unsigned offset;   /* hits to skip */
-    unsigned limit;    /* hits to return at most */
-    bool match_any;    /* plain words OR instead of AND */
+    /* A text to find articles like (NULL: none): its like_terms most
+     * telling words (0: all) rank the hits. With a query too, the query
+     * says what matches and both rank. */
+    const char *like;
+    size_t like_len;
+    unsigned like_terms;
+    unsigned offset; /* hits to skip */
+    unsigned limit;  /* hits to return at most */
+    bool match_any;  /* plain words OR instead of AND */
     gv_result_order order;
     /* Only articles dated in this range, "YYYYMMDD" with both ends
      * included; NULL leaves an end open (and lets undated ones in when

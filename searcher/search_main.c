@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "datefilter.h"
+#include "gz.h"
 #include "querylist.h"
 #include "recency.h"
 #include "render.h"
@@ -47,7 +48,9 @@ enum {
     OPT_FACET,
     OPT_TIMEOUT,
     OPT_PARTIAL,
-    OPT_ALL_COPIES
+    OPT_ALL_COPIES,
+    OPT_LIKE,
+    OPT_LIKE_TERMS
 };
 
 /* --db may be given this many times. */
@@ -57,6 +60,9 @@ enum {
 
 #define MAX_LIMIT         100000u
 #define DEFAULT_FACET_MAX 20u
+/* --like reads this much of its file; a whole judgment is far less. */
+#define MAX_LIKE_BYTES (16u << 20)
+#define MAX_LIKE_TERMS 100000u
 
 /* Xapian's "-word" looks like an option to the shell's user. */
 #define MINUS_WORD_HINT                                                        \
@@ -68,6 +74,7 @@ usage(FILE *out)
 {
     fprintf(out,
             "Usage: " PROG " [OPTION]... QUERY...\n"
+            "       " PROG " [OPTION]... --like FILE [QUERY...]\n"
             "       " PROG " [OPTION]... --queries FILE\n"
             "       " PROG " [OPTION]... --watch FILE --state FILE [--init]\n"
             "       " PROG " [--db PATH] [--format json] --stats\n"
@@ -116,6 +123,12 @@ usage(FILE *out)
     for (const gv_format *f = gv_formats; f->name; f++)
         fprintf(out, "                        %-6s %s\n", f->name, f->help);
     fprintf(out,
+            "      --like=FILE     find articles like the text of FILE (a\n"
+            "                      judgment, an article; - for stdin): its\n"
+            "                      most telling words, any of them matching;\n"
+            "                      with a QUERY, the query says what matches\n"
+            "      --like-terms=N  words of the --like text kept (default\n"
+            "                      100; 0 for all)\n"
             "      --no-snippets   leave snippets out (faster for many hits)\n"
             "      --all-copies    show every copy of a story republished\n"
             "                      with small edits, not only the best one\n"
@@ -150,6 +163,8 @@ usage(FILE *out)
 /* What the options asked for. */
 typedef struct options {
     const char *db_path, *color, *queries_file, *watch_file, *state_file;
+    const char *like_file;         /* --like */
+    gv_buf like;                   /* its text */
     const char *db_paths[MAX_DBS]; /* every --db, or db_path */
     size_t ndb;
     gv_db_open_opts open_opts;
@@ -271,6 +286,8 @@ parse_options(int argc, char **argv, options *o)
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"partial", no_argument, NULL, OPT_PARTIAL},
         {"all-copies", no_argument, NULL, OPT_ALL_COPIES},
+        {"like", required_argument, NULL, OPT_LIKE},
+        {"like-terms", required_argument, NULL, OPT_LIKE_TERMS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -415,6 +432,17 @@ parse_options(int argc, char **argv, options *o)
         case OPT_ALL_COPIES:
             o->req.all_copies = true;
             break;
+        case OPT_LIKE:
+            o->like_file = optarg;
+            break;
+        case OPT_LIKE_TERMS:
+            if (!gv_cli_parse_uint(optarg, 0, MAX_LIKE_TERMS,
+                                   &o->req.like_terms))
+                return gv_cli_bad_usage(PROG,
+                                        "invalid --like-terms '%s': expected "
+                                        "a number from 0 (every word) to %u",
+                                        optarg, MAX_LIKE_TERMS);
+            break;
         case OPT_BM25:
             if (!parse_bm25(optarg, &o->req))
                 return gv_cli_bad_usage(PROG,
@@ -472,7 +500,12 @@ check_options(const options *o, bool has_query)
     if (!o->stats && has_query && (o->queries_file || o->watch_file))
         return gv_cli_bad_usage(PROG, "%s",
                                 "give a QUERY or --queries/--watch, not both");
-    if (!o->stats && !has_query && !o->queries_file && !o->watch_file)
+    if (o->like_file && (o->stats || o->queries_file || o->watch_file))
+        return gv_cli_bad_usage(PROG, "%s",
+                                "--like goes with one search, not --stats, "
+                                "--queries or --watch");
+    if (!o->stats && !has_query && !o->like_file && !o->queries_file &&
+        !o->watch_file)
         return gv_cli_bad_usage(PROG, "%s", "no QUERY given");
     return -1;
 }
@@ -653,6 +686,31 @@ run_file(run *r, gv_err *err)
     return st;
 }
 
+/* The text of --like FILE (- for stdin) into o->like and o->req;
+ * false, having said why, when it cannot be read. */
+static bool
+read_like(options *o)
+{
+    const char *path = strcmp(o->like_file, "-") ? o->like_file : "/dev/stdin";
+    gv_read_limits limits = {MAX_LIKE_BYTES, MAX_LIKE_BYTES};
+    gv_read_info info;
+    gv_err err = GV_ERR_INIT;
+
+    gv_buf_init(&o->like);
+    if (gv_gz_read_file(path, &limits, &o->like, &info, &err) != GV_OK) {
+        fprintf(stderr, PROG ": --like '%s': %s\n", o->like_file, err.msg);
+        return false;
+    }
+    if (info.hit_cap)
+        fprintf(stderr,
+                PROG ": warning: --like '%s': only its first %u MiB are "
+                     "used\n",
+                o->like_file, MAX_LIKE_BYTES >> 20);
+    o->req.like = o->like.data ? o->like.data : "";
+    o->req.like_len = o->like.len;
+    return true;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -670,6 +728,7 @@ main(int argc, char **argv)
     o.color = "auto";
     o.format = gv_format_find("text");
     o.req.limit = 10;
+    o.req.like_terms = GV_LIKE_TERMS_DEFAULT;
     o.req.now = time(NULL);
     o.open_opts = (gv_db_open_opts)GV_DB_OPEN_OPTS_INIT;
     code = parse_options(argc, argv, &o);
@@ -682,6 +741,10 @@ main(int argc, char **argv)
         return code;
     if (optind < argc && !(query = join_args(argc - optind, argv + optind))) {
         fprintf(stderr, PROG ": out of memory\n");
+        return EXIT_ERROR;
+    }
+    if (o.like_file && !read_like(&o)) {
+        free(query);
         return EXIT_ERROR;
     }
 
@@ -702,7 +765,7 @@ main(int argc, char **argv)
         st = gv_stats_render(gv_searcher_db(r.searcher),
                              gv_db_path(gv_searcher_db(r.searcher)),
                              strcmp(o.format->name, "json") == 0, &r.out, &err);
-    else if (st == GV_OK && query)
+    else if (st == GV_OK && (query || o.like_file))
         st = run_query(&r, NULL, query, &err);
     else if (st == GV_OK)
         st = run_file(&r, &err);
@@ -736,5 +799,6 @@ main(int argc, char **argv)
     gv_watch_state_close(r.state);
     gv_searcher_close(r.searcher);
     free(query);
+    gv_buf_release(&o.like);
     return code;
 }

@@ -124,12 +124,17 @@ def index_fts5(docs, work):
 
 # ---- searching ------------------------------------------------------------
 
-def search_gavel(bindir, db, qtext, extra, boolean=False):
+def search_gavel(bindir, db, qtext, extra, boolean=False, like_file=None):
+    """like_file: search for documents like that file's text (--like)
+    instead of qtext."""
     cmd = [os.path.join(bindir, "searcher", "gavel-search"), "--db", db,
            "-n", str(DEPTH), "-f", "json", "--no-snippets"]
-    if not boolean:
-        cmd.append("--any")
-    cmd += extra + ["--", qtext]
+    if like_file:
+        cmd += extra + ["--like", like_file]
+    else:
+        if not boolean:
+            cmd.append("--any")
+        cmd += extra + ["--", qtext]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         return None, p.stderr.strip()
@@ -205,16 +210,22 @@ def do_collection(name, opt, tmp):
     qrels = metrics.read_qrels(os.path.join(cdir, "qrels.tsv"))
     queries = read_queries(cdir)
     note = []
-    limit = opt.max_queries.get(name)
-    if limit and limit < len(queries):
-        queries = queries[:limit]
+    first, last = opt.max_queries.get(name, (1, len(queries)))
+    if (first, last) != (1, len(queries)):
+        queries = queries[first - 1:last]
         qrels = {q: qrels[q] for q, _ in queries if q in qrels}
-        note.append("first %d queries" % limit)
+        note.append("first %d queries" % last if first == 1
+                    else "queries %d-%d" % (first, last))
 
     lower = opt.case == "lower"
     df = None
-    prepared, n_cut = [], 0
+    prepared, n_cut, like = [], 0, {}
     for qid, text in queries:
+        if opt.like_words and len(text.split()) > opt.like_words:
+            # A document as the query: Gavel reads all of it (--like)
+            like[qid] = os.path.join(work, "like.%s.txt" % qid)
+            with open(like[qid], "w", encoding="utf-8") as f:
+                f.write(text)
         ws = textq.neutralise(text, lower=lower)
         if len(" ".join(ws).encode()) > textq.MAX_QUERY_BYTES and df is None:
             df = textq.doc_freqs(" ".join(doc_text(d)) for d in docs)
@@ -255,7 +266,8 @@ def do_collection(name, opt, tmp):
         t_index = time.time() - t0
         t0 = time.time()
         res = run_parallel(
-            lambda q: search_gavel(opt.bin, gdb, textq.xapian_text(q[1]), opt.search_args),
+            lambda q: search_gavel(opt.bin, gdb, textq.xapian_text(q[1]), opt.search_args,
+                                   like_file=like.get(q[0])),
             prepared, opt.jobs)
         t_search = time.time() - t0
         results = {qid: h for (qid, _), (h, e) in zip(prepared, res) if h is not None}
@@ -430,10 +442,13 @@ def render(rows, opt, started, elapsed):
 
 
 def parse_max_queries(spec):
+    """"irled2017=50,cisi=11-20" -> {name: (first, last)}, 1-based, both
+    included: N alone is the first N."""
     out = {}
     for part in filter(None, spec.split(",")):
         c, n = part.split("=")
-        out[c] = int(n)
+        first, _, last = n.rpartition("-")
+        out[c] = (int(first) if first else 1, int(last))
     return out
 
 
@@ -449,7 +464,7 @@ def main():
     ap.add_argument("--systems", default=",".join(SYSTEMS))
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("GV_JOBS", "2")))
     ap.add_argument("--max-queries", default=os.environ.get("GV_MAX_QUERIES", ""),
-                    help="e.g. irled2017=50")
+                    help="e.g. irled2017=50 (the first 50) or irled2017=101-200")
     ap.add_argument("--no-boolean", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "quality.md"))
     ap.add_argument("--command", default=" ".join(shlex.quote(a) for a in sys.argv))
@@ -461,6 +476,7 @@ def main():
     opt.case = os.environ.get("GV_QUERY_CASE", "keep")
     opt.cut = os.environ.get("GV_LONG_QUERY", "tfidf")
     opt.fts5_long = os.environ.get("GV_FTS5_LONG", "") == "1"
+    opt.like_words = int(os.environ.get("GV_LIKE_WORDS", "500"))
     if opt.case not in ("keep", "lower") or opt.cut not in ("tfidf", "head"):
         ap.error("GV_QUERY_CASE must be keep|lower, GV_LONG_QUERY tfidf|head")
     for c in opt.collections:
