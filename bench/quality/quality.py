@@ -272,7 +272,8 @@ def do_collection(name, opt, tmp):
         t_search = time.time() - t0
         results = {qid: h for (qid, _), (h, e) in zip(prepared, res) if h is not None}
         errors = {qid: e for (qid, _), (h, e) in zip(prepared, res) if e}
-        finish("gavel", results, errors, t_index, t_search)
+        finish("gavel", results, errors, t_index, t_search,
+               extra_note=["%d queries by --like" % len(like)] if like else [])
         if name in BOOLEAN and not opt.no_boolean:
             bq = read_bool(cdir)
             t0 = time.time()
@@ -394,8 +395,9 @@ def render(rows, opt, started, elapsed):
     w("- sqlite3: `%s`" % " ".join(cmd_version(["sqlite3", "--version"]).split()[:2]))
     w("- python: %s" % platform.python_version())
     w("- machine: %s" % machine())
-    w("- settings: GV_SEARCH_ARGS=`%s`, GV_QUERY_CASE=%s, GV_LONG_QUERY=%s, jobs %d"
-      % (" ".join(opt.search_args), opt.case, opt.cut, opt.jobs))
+    w("- settings: GV_SEARCH_ARGS=`%s`, GV_QUERY_CASE=%s, GV_LONG_QUERY=%s, "
+      "GV_LIKE_WORDS=%d, jobs %d"
+      % (" ".join(opt.search_args), opt.case, opt.cut, opt.like_words, opt.jobs))
     w("- whole run: %.0f s" % elapsed)
     w("")
     w("MAP, nDCG@10 (graded gain where qrels are graded: cranfield), P@10 and")
@@ -431,10 +433,11 @@ def render(rows, opt, started, elapsed):
             fmt(sum(r["p10"] for r in rs) / n), fmt(sum(r["r1000"] for r in rs) / n),
             sum(r["index_s"] for r in rs), sum(r["search_s"] for r in rs)))
     w("")
-    w("fts5 has no irled2017 row (so its mean is over 7 collections): with")
-    w("irled's queries (~1500 OR'ed words each) sqlite3 had not finished 50")
-    w("queries after 17 minutes; `GV_FTS5_LONG=1` runs it anyway.")
-    w("")
+    if not opt.fts5_long:
+        w("fts5 has no irled2017 row (so its mean is over 7 collections): with")
+        w("irled's queries (~1500 OR'ed words each) sqlite3 had not finished 50")
+        w("queries after 17 minutes; `GV_FTS5_LONG=1` runs it anyway.")
+        w("")
     w("Rows in *italics* are the SMART boolean queries (boolean_queries.tsv,")
     w("queries 1-35, translated to AND/OR/NOT with brackets), not part of the means.")
     w("")
