@@ -223,8 +223,10 @@ add_site_terms(gv_xdoc *doc, const char *url, gv_buf *term, gv_err *err)
     return st;
 }
 
-/* Terms to find a document by where it came from: its path and every
- * folder above it, its record id, its URL and site. */
+/* Terms to find a document by where it came from: every folder above it,
+ * its file (GV_PREFIX_FILE, which path: reads as well; indexes made before
+ * also have the file as a GV_PREFIX_PATH term), its record id, its URL
+ * and site. */
 static gv_status
 add_locator_terms(gv_xdoc *doc, const gv_article *a, const char *path,
                   const char *record, gv_err *err)
@@ -237,9 +239,6 @@ add_locator_terms(gv_xdoc *doc, const gv_article *a, const char *path,
          p = strchr(p + 1, '/'))
         st = add_exact_term(doc, GV_PREFIX_PATH, path, (size_t)(p - path),
                             &term, err);
-    if (st == GV_OK)
-        st =
-            add_exact_term(doc, GV_PREFIX_PATH, path, strlen(path), &term, err);
     if (st == GV_OK)
         st = gv_schema_file_term(path, &term, err);
     if (st == GV_OK)
@@ -501,20 +500,35 @@ gv_schema_set_dup_group(gv_xdoc *doc, const char *group, gv_err *err)
                        : st;
 }
 
-/* path:/archive/2021/ is the folder /archive/2021. */
+/* path:/archive/2021/ is the folder /archive/2021 (its GV_PREFIX_PATH
+ * term), path:/archive/2021/a.txt that file (its GV_PREFIX_FILE term; in
+ * an index made before, a GV_PREFIX_PATH term too): the one that names
+ * nothing matches nothing. */
 static gv_status
 path_field(void *ctx, const char *value, gv_query **out, gv_err *err)
 {
     size_t n = strlen(value);
-    gv_buf term = GV_BUF_INIT;
+    gv_buf path = GV_BUF_INIT, term = GV_BUF_INIT;
+    gv_query *folder = NULL, *file = NULL;
     gv_status st;
 
     (void)ctx;
     while (n > 1 && value[n - 1] == '/')
         n--;
-    st = gv_buf_printf(&term, err, GV_PREFIX_PATH "%.*s", (int)n, value);
+    st = gv_buf_append(&path, value, n, err);
     if (st == GV_OK)
-        st = gv_query_new_term(term.data, out, err);
+        st = gv_buf_printf(&term, err, GV_PREFIX_PATH "%s", path.data);
+    if (st == GV_OK)
+        st = gv_query_new_term(term.data, &folder, err);
+    if (st == GV_OK)
+        st = gv_schema_file_term(path.data, &term, err);
+    if (st == GV_OK)
+        st = gv_query_new_term(term.data, &file, err);
+    if (st == GV_OK)
+        st = gv_query_new_or(folder, file, out, err);
+    gv_query_free(folder);
+    gv_query_free(file);
+    gv_buf_release(&path);
     gv_buf_release(&term);
     return st;
 }

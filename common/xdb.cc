@@ -1201,6 +1201,19 @@ gv_query_new_value_range(unsigned slot, const char *lo, const char *hi,
 }
 
 gv_status
+gv_query_new_or(const gv_query *a, const gv_query *b, gv_query **out,
+                gv_err *err)
+{
+    *out = nullptr;
+    try {
+        return wrap_query(
+            Xapian::Query(Xapian::Query::OP_OR, a->query, b->query), out, err);
+    } catch (...) {
+        return status_from_exception(err, nullptr);
+    }
+}
+
+gv_status
 gv_query_new_filtered(const gv_query *q, const gv_query *filter, gv_query **out,
                       gv_err *err)
 {

@@ -210,6 +210,18 @@ test_round_trip(gv_db *db)
     CHECK(term_freq(db, id.data) == 1);
     gv_buf_release(&id);
 
+    /* path: finds the file, and each folder above it. The file is a term
+     * once (XFILE), not also an XPATH term, as in indexes made before. */
+    CHECK(term_freq(db, "XPATH/archive") == 1);
+    CHECK(term_freq(db, "XPATH/archive/uk") == 1);
+    CHECK(term_freq(db, "XFILE/archive/uk/banker-jailed.txt") == 1);
+    CHECK(term_freq(db, "XPATH/archive/uk/banker-jailed.txt") == 0);
+    CHECK(count(db, "path:/archive/uk/banker-jailed.txt") == 1);
+    CHECK(count(db, "path:/archive/uk/") == 1);
+    CHECK(count(db, "path:/archive bribery") == 1);
+    CHECK(count(db, "path:/archive/u") == 0);
+    CHECK(count(db, "path:/archive/uk/banker-jailed.tx") == 0);
+
     CHECK(search(db, "title:banker", &ms) == 1);
     if (ms) {
         const char *v = NULL;
@@ -386,6 +398,14 @@ test_repetitive_and_long(gv_db *db)
         gv_record_release(&r);
         gv_mset_free(ms);
     }
+    /* A path too long for a term is still found by path: (its XFILE term
+     * holds a hash of it). */
+    gv_buf q = GV_BUF_INIT;
+    CHECK(gv_buf_printf(&q, &err, "path:%s", path) == GV_OK);
+    CHECK(count(db, q.data) == 1);
+    q.data[q.len - 1] = 'x';
+    CHECK(count(db, q.data) == 0);
+    gv_buf_release(&q);
     free(body);
 }
 
