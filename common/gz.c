@@ -1,9 +1,11 @@
-/* Plain and gzip file reading with caps (see gz.h). zlib's streaming
- * inflate keeps memory bounded whatever the compression ratio. */
+/* Plain and gzip file reading with caps, and in-memory zlib streams (see
+ * gz.h). zlib's streaming inflate keeps memory bounded whatever the
+ * compression ratio. */
 #include "gz.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -345,4 +347,74 @@ gv_gz_file_crc32(const char *path, unsigned long *out, gv_err *err)
     fclose(f);
     *out = crc;
     return GV_OK;
+}
+
+gv_status
+gv_gz_deflate(const void *data, size_t len, gv_buf *out, gv_err *err)
+{
+    uLong bound;
+    uLongf n;
+    gv_status st;
+    int zr;
+
+    if (len > UINT_MAX / 2)
+        return gv_err_set(err, GV_EINVAL, "%zu bytes are too many to compress",
+                          len);
+    bound = compressBound((uLong)len);
+    st = gv_buf_grow(out, bound, err);
+    if (st != GV_OK)
+        return st;
+    n = bound;
+    zr = compress2((Bytef *)out->data + out->len, &n, (const Bytef *)data,
+                   (uLong)len, Z_DEFAULT_COMPRESSION);
+    if (zr == Z_MEM_ERROR)
+        return gv_err_set(err, GV_ENOMEM, "out of memory");
+    if (zr != Z_OK) /* cannot happen: the output has compressBound() */
+        return gv_err_set(err, GV_EINVAL, "cannot compress: zlib error %d", zr);
+    out->len += n;
+    out->data[out->len] = '\0';
+    return GV_OK;
+}
+
+gv_status
+gv_gz_inflate(const void *data, size_t len, size_t out_len, gv_buf *out,
+              gv_err *err)
+{
+    uLongf n;
+    uLong used = (uLong)len;
+    gv_status st;
+    int zr;
+
+    if (len > UINT_MAX || out_len >= UINT_MAX)
+        return gv_err_set(err, GV_EINVAL,
+                          "%zu bytes are too many to decompress", len);
+    st = gv_buf_grow(out, out_len, err);
+    if (st != GV_OK)
+        return st;
+    /* Room for one byte more (where the NUL goes) tells a stream that
+     * holds more than expected (Z_BUF_ERROR, or one byte too many) from
+     * one that ends early (Z_DATA_ERROR); uncompress2() never writes past
+     * n bytes, so memory stays bounded. */
+    n = (uLongf)out_len + 1;
+    zr = uncompress2((Bytef *)out->data + out->len, &n, (const Bytef *)data,
+                     &used);
+    if (zr == Z_MEM_ERROR)
+        st = gv_err_set(err, GV_ENOMEM, "out of memory");
+    else if (zr == Z_BUF_ERROR || (zr == Z_OK && n > out_len))
+        st = gv_err_set(err, GV_ECORRUPT,
+                        "compressed data holds more than %zu bytes", out_len);
+    else if (zr != Z_OK)
+        st = gv_err_set(err, GV_ECORRUPT, "corrupt compressed data");
+    else if (n != out_len)
+        st = gv_err_set(err, GV_ECORRUPT,
+                        "compressed data holds %lu bytes, not %zu",
+                        (unsigned long)n, out_len);
+    else if (used != len)
+        st = gv_err_set(err, GV_ECORRUPT,
+                        "%lu stray bytes after compressed data",
+                        (unsigned long)(len - used));
+    if (st == GV_OK)
+        out->len += n;
+    out->data[out->len] = '\0'; /* also over what a failure wrote */
+    return st;
 }

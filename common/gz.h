@@ -1,5 +1,6 @@
 /* Reading one input file, plain or gzip-compressed, with caps on the bytes
- * read and the bytes produced. The only user of zlib. */
+ * read and the bytes produced; compressing and decompressing a short text
+ * in memory (the body the index stores). The only user of zlib. */
 #ifndef GV_GZ_H
 #define GV_GZ_H
 
@@ -85,6 +86,28 @@ gv_lines_close(gv_line_reader *r);
  */
 GV_MUST_CHECK gv_status
 gv_gz_file_crc32(const char *path, unsigned long *out, gv_err *err);
+
+/**
+ * Compress the @p len bytes at @p data as one zlib stream (RFC 1950, with
+ * its Adler-32 check), appended to @p out.
+ * Returns GV_OK, GV_EINVAL (@p len too large for zlib), GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_gz_deflate(const void *data, size_t len, gv_buf *out, gv_err *err);
+
+/**
+ * Decompress the zlib stream of @p len bytes at @p data, which must give
+ * exactly @p out_len bytes, appended to @p out. At most @p out_len bytes
+ * are ever written, whatever the stream says, so memory is bounded by the
+ * caller's cap.
+ * Returns GV_OK; GV_ECORRUPT when the stream is not zlib, is damaged or
+ * truncated, fails its check, gives more or fewer than @p out_len bytes,
+ * or is followed by other bytes; GV_EINVAL (sizes too large for zlib);
+ * GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_gz_inflate(const void *data, size_t len, size_t out_len, gv_buf *out,
+              gv_err *err);
 
 /** True when @p name ends in ".gz". */
 bool

@@ -8,6 +8,20 @@
  *     path=/archive/2021/court.txt
  *     title=Court upholds sentence
  *     date=2021-01-11
+ *
+ * Body value format (GV_SLOT_BODY): the body's first GV_MAX_STORED_BODY
+ * bytes, cut between characters, in one of two forms, told apart by the
+ * first byte:
+ *
+ *   - compressed: the byte 0xff, the text's length in 4 bytes (least
+ *     significant first; never over GV_MAX_STORED_BODY), then the text as
+ *     one zlib stream (RFC 1950: its Adler-32 catches damage);
+ *   - text, as it is: valid UTF-8, so it never starts with a byte from
+ *     0xf8 to 0xff. Indexes made before bodies were compressed hold only
+ *     this form; it is still written when compressing would not save.
+ *
+ * 0xf8 to 0xfe are kept for other forms: a value starting with one of
+ * them reads as damaged here, rather than as text.
  */
 #include "schema.h"
 
@@ -17,6 +31,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "gz.h"
 #include "utf8.h"
 
 /* Field terms for the searchable header fields; NULL: not a term field. */
@@ -208,8 +223,10 @@ add_site_terms(gv_xdoc *doc, const char *url, gv_buf *term, gv_err *err)
     return st;
 }
 
-/* Terms to find a document by where it came from: its path and every
- * folder above it, its record id, its URL and site. */
+/* Terms to find a document by where it came from: every folder above it,
+ * its file (GV_PREFIX_FILE, which path: reads as well; indexes made before
+ * also have the file as a GV_PREFIX_PATH term), its record id, its URL
+ * and site. */
 static gv_status
 add_locator_terms(gv_xdoc *doc, const gv_article *a, const char *path,
                   const char *record, gv_err *err)
@@ -222,9 +239,6 @@ add_locator_terms(gv_xdoc *doc, const gv_article *a, const char *path,
          p = strchr(p + 1, '/'))
         st = add_exact_term(doc, GV_PREFIX_PATH, path, (size_t)(p - path),
                             &term, err);
-    if (st == GV_OK)
-        st =
-            add_exact_term(doc, GV_PREFIX_PATH, path, strlen(path), &term, err);
     if (st == GV_OK)
         st = gv_schema_file_term(path, &term, err);
     if (st == GV_OK)
@@ -323,7 +337,7 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
                     gv_xdoc **out, gv_err *err)
 {
     gv_xdoc *doc = NULL;
-    gv_buf data = GV_BUF_INIT;
+    gv_buf data = GV_BUF_INIT, body = GV_BUF_INIT;
     char iso[GV_DATE_ISO_LEN + 1] = "";
     gv_status st;
 
@@ -347,16 +361,84 @@ gv_schema_build_doc(const gv_article *a, const char *path, const char *record,
         st = gv_xdoc_set_value(doc, GV_SLOT_SOURCE, a->fields[GV_FIELD_SOURCE],
                                strlen(a->fields[GV_FIELD_SOURCE]), err);
     if (st == GV_OK)
-        st = gv_xdoc_set_value(
-            doc, GV_SLOT_BODY, a->body,
-            gv_utf8_clip(a->body, a->body_len, GV_MAX_STORED_BODY), err);
+        st = gv_schema_body_encode(
+            a->body, gv_utf8_clip(a->body, a->body_len, GV_MAX_STORED_BODY),
+            &body, err);
+    if (st == GV_OK)
+        st = gv_xdoc_set_value(doc, GV_SLOT_BODY, body.data, body.len, err);
     gv_buf_release(&data);
+    gv_buf_release(&body);
     if (st != GV_OK) {
         gv_xdoc_free(doc);
         return st;
     }
     *out = doc;
     return GV_OK;
+}
+
+#define BODY_ZLIB     0xffu /* the first byte of a compressed body */
+#define BODY_FORM_MIN 0xf8u /* from here up: a form byte, never text */
+#define BODY_HEADER   5u    /* the form byte and the text's length */
+
+gv_status
+gv_schema_body_encode(const char *text, size_t len, gv_buf *out, gv_err *err)
+{
+    const unsigned char head[BODY_HEADER] = {
+        BODY_ZLIB, (unsigned char)len, (unsigned char)(len >> 8),
+        (unsigned char)(len >> 16), (unsigned char)(len >> 24)};
+    gv_status st;
+
+    gv_buf_reset(out);
+    if (len > GV_MAX_STORED_BODY)
+        return gv_err_set(err, GV_EINVAL,
+                          "a stored body of %zu bytes is over the %u-byte cap",
+                          len, GV_MAX_STORED_BODY);
+    if (len == 0)
+        return GV_OK;
+    st = gv_buf_append(out, head, sizeof(head), err);
+    if (st == GV_OK)
+        st = gv_gz_deflate(text, len, out, err);
+    /* Text that does not shrink is kept as it is, unless it would read as
+     * another form (never for UTF-8, but any input must read back). */
+    if (st == GV_OK && out->len >= len &&
+        (unsigned char)text[0] < BODY_FORM_MIN) {
+        gv_buf_reset(out);
+        st = gv_buf_append(out, text, len, err);
+    }
+    return st;
+}
+
+gv_status
+gv_schema_body_decode(const char *value, size_t len, gv_buf *out, gv_err *err)
+{
+    const unsigned char *v = (const unsigned char *)value;
+    gv_err why = GV_ERR_INIT;
+    size_t text_len;
+    gv_status st;
+
+    gv_buf_reset(out);
+    if (len == 0 || v[0] < BODY_FORM_MIN)
+        return gv_buf_append(out, value,
+                             gv_utf8_clip(value, len, GV_MAX_STORED_BODY), err);
+    if (v[0] != BODY_ZLIB)
+        return gv_err_set(err, GV_ECORRUPT,
+                          "stored body: unknown form (first byte 0x%02x)",
+                          v[0]);
+    if (len < BODY_HEADER)
+        return gv_err_set(err, GV_ECORRUPT,
+                          "stored body: cut short (%zu bytes)", len);
+    text_len = (size_t)v[1] | (size_t)v[2] << 8 | (size_t)v[3] << 16 |
+               (size_t)v[4] << 24;
+    if (text_len > GV_MAX_STORED_BODY)
+        return gv_err_set(err, GV_ECORRUPT,
+                          "stored body: claims %zu bytes, over the %u-byte "
+                          "cap",
+                          text_len, GV_MAX_STORED_BODY);
+    st = gv_gz_inflate(value + BODY_HEADER, len - BODY_HEADER, text_len, out,
+                       &why);
+    if (st == GV_ECORRUPT)
+        return gv_err_set(err, st, "stored body: %s", why.msg);
+    return st == GV_OK ? GV_OK : gv_err_set(err, st, "%s", why.msg);
 }
 
 gv_status
@@ -418,20 +500,35 @@ gv_schema_set_dup_group(gv_xdoc *doc, const char *group, gv_err *err)
                        : st;
 }
 
-/* path:/archive/2021/ is the folder /archive/2021. */
+/* path:/archive/2021/ is the folder /archive/2021 (its GV_PREFIX_PATH
+ * term), path:/archive/2021/a.txt that file (its GV_PREFIX_FILE term; in
+ * an index made before, a GV_PREFIX_PATH term too): the one that names
+ * nothing matches nothing. */
 static gv_status
 path_field(void *ctx, const char *value, gv_query **out, gv_err *err)
 {
     size_t n = strlen(value);
-    gv_buf term = GV_BUF_INIT;
+    gv_buf path = GV_BUF_INIT, term = GV_BUF_INIT;
+    gv_query *folder = NULL, *file = NULL;
     gv_status st;
 
     (void)ctx;
     while (n > 1 && value[n - 1] == '/')
         n--;
-    st = gv_buf_printf(&term, err, GV_PREFIX_PATH "%.*s", (int)n, value);
+    st = gv_buf_append(&path, value, n, err);
     if (st == GV_OK)
-        st = gv_query_new_term(term.data, out, err);
+        st = gv_buf_printf(&term, err, GV_PREFIX_PATH "%s", path.data);
+    if (st == GV_OK)
+        st = gv_query_new_term(term.data, &folder, err);
+    if (st == GV_OK)
+        st = gv_schema_file_term(path.data, &term, err);
+    if (st == GV_OK)
+        st = gv_query_new_term(term.data, &file, err);
+    if (st == GV_OK)
+        st = gv_query_new_or(folder, file, out, err);
+    gv_query_free(folder);
+    gv_query_free(file);
+    gv_buf_release(&path);
     gv_buf_release(&term);
     return st;
 }

@@ -41,7 +41,7 @@
 
 /* Value slots. */
 #define GV_SLOT_DATE   0 /* "YYYYMMDD": sorts and ranges as a string */
-#define GV_SLOT_BODY   1 /* the start of the body, for snippets */
+#define GV_SLOT_BODY   1 /* the body's start, for snippets (compressed) */
 #define GV_SLOT_SOURCE 2 /* the source as written, for counting */
 #define GV_SLOT_CITES  6 /* the citations' keys, one a line, for counting */
 
@@ -66,6 +66,26 @@
 
 /* The stored record stays under the 8 KiB at which that bug starts. */
 #define GV_MAX_RECORD_BYTES 8000u
+
+/**
+ * The value of GV_SLOT_BODY for the @p len bytes of body text at @p text
+ * (at most GV_MAX_STORED_BODY), into @p out (reset first): compressed
+ * when that makes it smaller (see schema.c for the format).
+ * Returns GV_OK, GV_EINVAL (@p len over GV_MAX_STORED_BODY), GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_body_encode(const char *text, size_t len, gv_buf *out, gv_err *err);
+
+/**
+ * The body text held by a GV_SLOT_BODY value of @p len bytes at @p value,
+ * into @p out (reset first): the value itself when stored as text (every
+ * index made before bodies were compressed), else the text decompressed,
+ * never more than GV_MAX_STORED_BODY bytes. An empty value gives "".
+ * Returns GV_OK; GV_ECORRUPT when the value is damaged (msg says how);
+ * GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_schema_body_decode(const char *value, size_t len, gv_buf *out, gv_err *err);
 
 /**
  * The unique id term of the document read from @p path (a file's absolute

@@ -1311,6 +1311,13 @@ gv_query_new_and_maybe(const gv_query *q, const gv_query *extra, gv_query **out,
     return combine(Xapian::Query::OP_AND_MAYBE, q, extra, out, err);
 }
 
+gv_status
+gv_query_new_or(const gv_query *a, const gv_query *b, gv_query **out,
+                gv_err *err)
+{
+    return combine(Xapian::Query::OP_OR, a, b, out, err);
+}
+
 bool
 gv_query_is_empty(const gv_query *q)
 {

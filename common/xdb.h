@@ -418,6 +418,14 @@ gv_query_new_value_range(unsigned slot, const char *lo, const char *hi,
                          gv_query **out, gv_err *err);
 
 /**
+ * A query matching the documents that either @p a or @p b matches, into
+ * *out. Returns GV_OK, GV_ENOMEM.
+ */
+GV_MUST_CHECK gv_status
+gv_query_new_or(const gv_query *a, const gv_query *b, gv_query **out,
+                gv_err *err);
+
+/**
  * @p q restricted to the documents @p filter matches, ranked by @p q
  * alone, into *out. Returns GV_OK, GV_ENOMEM.
  */

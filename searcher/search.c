@@ -410,19 +410,29 @@ gv_result_set_fill_copies(gv_result_set *rs, gv_err *err)
     return st;
 }
 
+/* The snippet of hit @p r, from its stored body (@p text is scratch
+ * space). A body that cannot be decoded, which only a damaged index
+ * holds, gives an empty snippet: the hit itself is still good. */
 static gv_status
-make_snippet(gv_mset *ms, gv_result *r, gv_err *err)
+make_snippet(gv_mset *ms, gv_result *r, gv_buf *text, gv_err *err)
 {
     const char hi_start[] = {GV_HI_START, '\0'}, hi_end[] = {GV_HI_END, '\0'};
-    const char *body;
-    size_t body_len;
+    gv_err damaged = GV_ERR_INIT;
+    const char *value;
+    size_t value_len;
     char *html = NULL;
     gv_status st;
 
-    st = gv_mset_value(ms, r->hit, GV_SLOT_BODY, &body, &body_len, err);
-    if (st == GV_OK)
-        st = gv_mset_snippet(ms, body, body_len, SNIPPET_BYTES, hi_start,
-                             hi_end, "...", &html, err);
+    st = gv_mset_value(ms, r->hit, GV_SLOT_BODY, &value, &value_len, err);
+    if (st != GV_OK)
+        return st;
+    st = gv_schema_body_decode(value, value_len, text, &damaged);
+    if (st == GV_ENOMEM)
+        return gv_err_set(err, st, "%s", damaged.msg);
+    if (st != GV_OK)
+        gv_buf_reset(text);
+    st = gv_mset_snippet(ms, text->data, text->len, SNIPPET_BYTES, hi_start,
+                         hi_end, "...", &html, err);
     if (st == GV_OK) {
         r->snippet = gv_search_plain_snippet(html);
         if (!r->snippet)
@@ -444,11 +454,13 @@ gv_result_set_truncate(gv_result_set *rs, size_t n)
 gv_status
 gv_result_set_fill_snippets(gv_result_set *rs, gv_err *err)
 {
+    gv_buf text = GV_BUF_INIT;
     gv_status st = GV_OK;
 
     for (size_t i = 0; st == GV_OK && i < rs->count; i++)
         if (!rs->results[i].snippet)
-            st = make_snippet(rs->mset, &rs->results[i], err);
+            st = make_snippet(rs->mset, &rs->results[i], &text, err);
+    gv_buf_release(&text);
     return st;
 }
 

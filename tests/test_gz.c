@@ -1,5 +1,6 @@
 /* Unit tests of common/gz.h: reading plain and gzip files, the read caps
- * (a bomb must stop at max_text_bytes), and the errors for bad input. */
+ * (a bomb must stop at max_text_bytes), the errors for bad input, and
+ * in-memory zlib streams (bounded by the length the caller expects). */
 #include "gz.h"
 
 #include <errno.h>
@@ -503,6 +504,81 @@ test_not_regular(void)
     gv_buf_release(&out);
 }
 
+static void
+test_memory_streams(void)
+{
+    gv_buf z = GV_BUF_INIT, out = GV_BUF_INIT, bomb = GV_BUF_INIT,
+           small = GV_BUF_INIT;
+    gv_err err = GV_ERR_INIT;
+    char *text = text_of(10000);
+
+    CHECK(text != NULL);
+    if (!text)
+        return;
+    /* A round trip, appended after what the buffers hold. */
+    CHECK(gv_buf_puts(&z, "head", &err) == GV_OK);
+    CHECK(gv_gz_deflate(text, 10000, &z, &err) == GV_OK);
+    CHECK(z.len > 4 && z.len < 1000 && memcmp(z.data, "head", 4) == 0);
+    CHECK(gv_buf_puts(&out, "x", &err) == GV_OK);
+    CHECK(gv_gz_inflate(z.data + 4, z.len - 4, 10000, &out, &err) == GV_OK);
+    CHECK(out.len == 10001 && out.data[0] == 'x');
+    CHECK(memcmp(out.data + 1, text, 10000) == 0 && out.data[10001] == '\0');
+    CHECK(err.code == GV_OK);
+
+    /* Nothing is a stream too. */
+    gv_buf_reset(&z);
+    gv_buf_reset(&out);
+    CHECK(gv_gz_deflate("", 0, &z, &err) == GV_OK && z.len > 0);
+    CHECK(gv_gz_inflate(z.data, z.len, 0, &out, &err) == GV_OK);
+    CHECK(out.len == 0);
+
+    /* Every way a stream can disagree with what is expected of it. */
+    gv_buf_reset(&z);
+    CHECK(gv_gz_deflate(text, 10000, &z, &err) == GV_OK);
+    gv_buf_reset(&out);
+    CHECK(gv_gz_inflate(z.data, z.len, 9999, &out, &err) == GV_ECORRUPT);
+    CHECK(strstr(err.msg, "more than 9999 bytes") != NULL);
+    CHECK(out.len == 0);
+    gv_err_clear(&err);
+    CHECK(gv_gz_inflate(z.data, z.len, 10001, &out, &err) == GV_ECORRUPT);
+    CHECK(out.len == 0);
+    gv_err_clear(&err);
+    CHECK(gv_gz_inflate(z.data, z.len - 1, 10000, &out, &err) == GV_ECORRUPT);
+    CHECK_STR(err.msg, "corrupt compressed data");
+    gv_err_clear(&err);
+    CHECK(gv_gz_inflate(z.data, 0, 10000, &out, &err) == GV_ECORRUPT);
+    gv_err_clear(&err);
+    CHECK(gv_gz_inflate(text, 100, 10000, &out, &err) == GV_ECORRUPT);
+    gv_err_clear(&err);
+    z.data[z.len - 1] ^= 1; /* the Adler-32 check */
+    CHECK(gv_gz_inflate(z.data, z.len, 10000, &out, &err) == GV_ECORRUPT);
+    z.data[z.len - 1] ^= 1;
+    gv_err_clear(&err);
+    CHECK(gv_buf_puts(&z, "tail", &err) == GV_OK);
+    CHECK(gv_gz_inflate(z.data, z.len, 10000, &out, &err) == GV_ECORRUPT);
+    CHECK_STR(err.msg, "4 stray bytes after compressed data");
+    CHECK(out.len == 0);
+
+    /* A bomb: 16 MiB of zeros in a few KiB. Expecting 100 bytes takes
+     * no more than 100 bytes of memory. */
+    char *zeros = calloc(16, MIB);
+    CHECK(zeros != NULL);
+    if (zeros) {
+        CHECK(gv_gz_deflate(zeros, 16 * MIB, &bomb, &err) == GV_OK);
+        CHECK(bomb.len < 64 * 1024);
+        gv_err_clear(&err);
+        CHECK(gv_gz_inflate(bomb.data, bomb.len, 100, &small, &err) ==
+              GV_ECORRUPT);
+        CHECK(small.len == 0 && small.cap <= 1024);
+    }
+    free(zeros);
+    free(text);
+    gv_buf_release(&z);
+    gv_buf_release(&out);
+    gv_buf_release(&bomb);
+    gv_buf_release(&small);
+}
+
 int
 main(void)
 {
@@ -520,5 +596,6 @@ main(void)
     test_lines();
     test_names();
     test_not_regular();
+    test_memory_streams();
     return CHECK_DONE();
 }

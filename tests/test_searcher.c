@@ -1,5 +1,6 @@
 /* Unit tests of searcher/: running queries over an index of
- * fixtures/articles, snippet clean-up, and the text and JSON renderers. */
+ * fixtures/articles, snippets from every form of stored body, snippet
+ * clean-up, and the text and JSON renderers. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,89 @@ test_search(void)
     CHECK(gv_searcher_open("/no/such/index", &s, &err) == GV_EIO);
     CHECK(s == NULL);
     CHECK(strstr(err.msg, "/no/such/index") != NULL);
+}
+
+/* Store a document of @p body as @p path in @p wdb; its stored body
+ * replaced by the @p value_len bytes at @p value unless @p value is NULL. */
+static void
+put_body(gv_db *wdb, const char *path, const char *body, const char *value,
+         size_t value_len)
+{
+    gv_article a;
+    gv_xdoc *doc = NULL;
+    gv_buf id = GV_BUF_INIT;
+    gv_err err = GV_ERR_INIT;
+
+    memset(&a, 0, sizeof(a));
+    a.body = body;
+    a.body_len = strlen(body);
+    CHECK(gv_schema_build_doc(&a, path, NULL, &doc, &err) == GV_OK);
+    if (value)
+        CHECK(gv_xdoc_set_value(doc, GV_SLOT_BODY, value, value_len, &err) ==
+              GV_OK);
+    CHECK(gv_schema_id_term(path, NULL, &id, &err) == GV_OK);
+    CHECK(gv_db_replace(wdb, id.data, doc, &err) == GV_OK);
+    gv_xdoc_free(doc);
+    gv_buf_release(&id);
+}
+
+/* Snippets come from the body however it is stored: compressed (now),
+ * as plain text (indexes made before bodies were compressed), or damaged,
+ * which gives an empty snippet, not an error or a crash. */
+static void
+test_stored_bodies(void)
+{
+    static const char body[] =
+        "The harbour authority said the pelican sanctuary would close for "
+        "the winter while the court considered the appeal. Lawyers for the "
+        "sanctuary said the closure was unlawful and the pelican colony "
+        "had nowhere else to go.";
+    gv_search_req req = {.query = "pelican", .limit = 10};
+    char path[4200];
+    gv_db *wdb = NULL;
+    gv_searcher *s = NULL;
+    gv_result_set *rs = NULL;
+    gv_buf value = GV_BUF_INIT;
+    gv_err err = GV_ERR_INIT;
+
+    snprintf(path, sizeof(path), "%s-bodies", db);
+    CHECK(gv_db_open(path, GV_DB_WRITE, &wdb, &err) == GV_OK);
+    if (!wdb)
+        return;
+    CHECK(gv_schema_body_encode(body, strlen(body), &value, &err) == GV_OK);
+    CHECK(value.len < strlen(body) && (unsigned char)value.data[0] == 0xff);
+    put_body(wdb, "/new.txt", body, NULL, 0);
+    put_body(wdb, "/old.txt", body, body, strlen(body));
+    value.data[value.len - 3] ^= 0x5a;
+    put_body(wdb, "/damaged.txt", body, value.data, value.len);
+    put_body(wdb, "/cut.txt", body, value.data, 3);
+    CHECK(gv_db_commit(wdb, &err) == GV_OK);
+    gv_db_close(wdb);
+
+    CHECK(gv_searcher_open(path, &s, &err) == GV_OK);
+    if (s)
+        CHECK(gv_searcher_run(s, &req, &rs, &err) == GV_OK);
+    CHECK(rs && rs->count == 4);
+    if (rs)
+        CHECK(gv_result_set_fill_snippets(rs, &err) == GV_OK);
+    for (size_t i = 0; rs && i < rs->count; i++) {
+        const gv_result *r = &rs->results[i];
+        bool readable = strcmp(r->record.path, "/new.txt") == 0 ||
+                        strcmp(r->record.path, "/old.txt") == 0;
+        CHECK(r->snippet != NULL);
+        if (!r->snippet)
+            continue;
+        if (readable) {
+            CHECK(strstr(r->snippet, "pelican") != NULL);
+            CHECK(strchr(r->snippet, GV_HI_START) != NULL);
+        } else {
+            CHECK_STR(r->snippet, "");
+        }
+    }
+    CHECK(err.code == GV_OK);
+    gv_result_set_free(rs);
+    gv_searcher_close(s);
+    gv_buf_release(&value);
 }
 
 static void
@@ -274,6 +358,7 @@ main(void)
     strcat(db, "/index");
     build_index();
     test_search();
+    test_stored_bodies();
     test_plain_snippet();
     test_render();
     return CHECK_DONE();
