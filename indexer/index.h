@@ -86,7 +86,7 @@ typedef struct gv_index_opts {
     bool split_records;
 } gv_index_opts;
 
-#define GV_INDEX_BATCH_DEFAULT       1000u
+#define GV_INDEX_BATCH_DEFAULT       200u
 #define GV_INDEX_BATCH_BYTES_DEFAULT (64u << 20)
 #define GV_INDEX_WAIT_DEFAULT        60u
 #define GV_INDEX_OPTS_INIT                                                     \
