@@ -1,6 +1,7 @@
 /* Worker processes of gavel-index (see jobs.h). */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "jobs.h"
+#include "shards.h"
 
 #include <errno.h>
 #include <ftw.h>
@@ -283,6 +284,20 @@ regroup(const char *db_path, const gv_index_opts *opts, gv_err *err)
         st = gv_indexer_regroup(ix, &moved, err);
     gv_indexer_close(ix);
     return st;
+}
+
+unsigned
+gv_jobs_interrupted_build(const char *db_path)
+{
+    gv_buf build = GV_BUF_INIT;
+    gv_err ignored = GV_ERR_INIT;
+    unsigned shards = 0;
+
+    if (gv_buf_printf(&build, &ignored, "%s.gavel-build", db_path) != GV_OK ||
+        gv_shards_read(build.data, &shards, &ignored) != GV_OK)
+        shards = 0;
+    gv_buf_release(&build);
+    return shards;
 }
 
 gv_status

@@ -69,4 +69,12 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
                   const gv_jobs *jobs, char *const *paths, int npaths,
                   gv_index_stats *total, gv_err *err);
 
+/**
+ * The number of shards of an interrupted gv_jobs_build_new() of
+ * @p db_path (its DB.gavel-build stub), or 0 when there is none. Such a
+ * build is finished with that many workers, however many were asked for.
+ */
+unsigned
+gv_jobs_interrupted_build(const char *db_path);
+
 #endif

@@ -50,6 +50,17 @@ assert_rc 0
 assert_err_has "indexed 1, unchanged 46,"
 [ "$("$SRCH" --db two.db -f paths 'late extradition appeal')" = "$PWD/articles/late.txt" ] ||
     fail "the update is not found"
+# A build cut short (its stub of shards is there, the index is not) is
+# finished by the next run, even one asked to use one process.
+"$IDX" -q --shards 2 --db four.db.gavel-build articles ||
+    fail "the interrupted build"
+"$IDX" -q --jobs 1 --db four.db "$@" 2>/dev/null
+[ $? = 1 ] || fail "finishing the build"
+[ ! -e four.db.gavel-build ] && [ ! -e four.db.gavel-build.shards ] ||
+    fail "the interrupted build was left behind"
+q='court OR judge OR police OR bribery OR the'
+assert_eq "$(hits_of four.db "$q")" "$(hits_of two.db "$q")" "finished build"
+
 run "$IDX" --jobs 0 --db x.db articles
 assert_rc 2
 assert_err_has "invalid --jobs '0'"
