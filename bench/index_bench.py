@@ -355,7 +355,10 @@ class Bench:
         return ["sh", "-c", 'exec sqlite3 -bail "$1" < "$2"', "sh", db, sql]
 
     def index(self, tool):
-        rm(self.db[tool])
+        # also what a cut-short parallel build left, or gavel-index would
+        # finish it instead of starting afresh
+        for suffix in ("", ".gavel-build", ".gavel-build.shards", ".gavel-merge"):
+            rm(self.db[tool] + suffix)
         secs, rss, code = run(self.index_cmd(tool), rss=True)
         if code not in (0, 1):
             sys.exit("index_bench: %s failed" % tool)
