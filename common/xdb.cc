@@ -461,14 +461,17 @@ gv_db_open(const char *path, gv_db_mode mode, gv_db **out, gv_err *err)
     try {
         std::unique_ptr<gv_db> db(new gv_db());
         db->path = path;
-        db->mode = mode;
-        if (mode == GV_DB_WRITE) {
+        db->mode = mode == GV_DB_READ ? GV_DB_READ : GV_DB_WRITE;
+        if (db->mode == GV_DB_WRITE) {
             if (is_foreign_folder(path))
                 return gv_err_set(err, GV_EINVAL,
                                   "cannot create index '%s': the folder "
                                   "holds other files and no index",
                                   path);
-            db->wdb = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            int flags = Xapian::DB_CREATE_OR_OPEN;
+            if (mode == GV_DB_WRITE_UNSYNCED)
+                flags |= Xapian::DB_NO_SYNC;
+            db->wdb = Xapian::WritableDatabase(path, flags);
             db->rdb = db->wdb;
         } else {
             const gv_db_open_opts defaults = GV_DB_OPEN_OPTS_INIT;

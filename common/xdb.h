@@ -24,6 +24,11 @@ typedef struct gv_mset gv_mset;       /* the hits of one search */
 typedef enum gv_db_mode {
     GV_DB_READ,  /* read-only; never takes the write lock */
     GV_DB_WRITE, /* create if missing, else open; takes the write lock */
+    /* As GV_DB_WRITE, but a commit does not wait for the disk: it
+     * survives the process, not a crash of the system. For databases
+     * that are built to be merged, whose loss costs only the time to
+     * build them again. */
+    GV_DB_WRITE_UNSYNCED,
 } gv_db_mode;
 
 /** Flags for text indexing and query parsing. */

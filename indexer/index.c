@@ -112,11 +112,11 @@ warn(gv_indexer *ix, const char *path, const char *msg, gv_warning_kind kind)
         ix->opts.warn(ix->opts.ctx, path, msg, kind);
 }
 
-/* Open @p db_path for writing, waiting up to @p wait_seconds for another
- * writer to let go of it. */
+/* Open @p db_path for writing in @p mode, waiting up to @p wait_seconds
+ * for another writer to let go of it. */
 static gv_status
-open_waiting(const char *db_path, unsigned wait_seconds, gv_db **out,
-             gv_err *err)
+open_waiting(const char *db_path, gv_db_mode mode, unsigned wait_seconds,
+             gv_db **out, gv_err *err)
 {
     const struct timespec pause = {0, 200 * 1000 * 1000};
     struct timespec start, now;
@@ -124,7 +124,7 @@ open_waiting(const char *db_path, unsigned wait_seconds, gv_db **out,
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (;;) {
         gv_err try_err = GV_ERR_INIT;
-        gv_status st = gv_db_open(db_path, GV_DB_WRITE, out, &try_err);
+        gv_status st = gv_db_open(db_path, mode, out, &try_err);
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (st != GV_ELOCKED || now.tv_sec - start.tv_sec >= wait_seconds)
             return st == GV_OK ? GV_OK : gv_err_set(err, st, "%s", try_err.msg);
@@ -186,6 +186,8 @@ open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
             st = gv_shards_path(db_path, i, &path, err);
         if (st == GV_OK)
             st = open_waiting(have > 1 ? path.data : db_path,
+                              ix->opts.unsynced ? GV_DB_WRITE_UNSYNCED
+                                                : GV_DB_WRITE,
                               ix->opts.wait_seconds, &ix->shards[i], err);
         if (st == GV_OK && !ix->own)
             ix->own = ix->shards[i];

@@ -84,6 +84,9 @@ typedef struct gv_index_opts {
      * every worker meets: names skipped, unreadable files and folders. */
     unsigned worker, workers;
     bool split_records;
+    /* Commits do not wait for the disk (see GV_DB_WRITE_UNSYNCED): for
+     * shards that are built to be merged into a new index. */
+    bool unsynced;
 } gv_index_opts;
 
 #define GV_INDEX_BATCH_DEFAULT       200u
@@ -93,7 +96,7 @@ typedef struct gv_index_opts {
     {                                                                          \
         GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_BYTES_DEFAULT, false, false,    \
             GV_INDEX_WAIT_DEFAULT, GV_READ_LIMITS_DEFAULT, NULL, NULL, NULL,   \
-            NULL, 0, 0, 0, false                                               \
+            NULL, 0, 0, 0, false, false                                        \
     }
 
 typedef struct gv_index_stats {
