@@ -10,16 +10,18 @@ the order rotated between repetitions, so that machine noise hits all
 alike): gavel-index; Xapian's omindex (Debian xapian-omega) on the same
 files; bench/xapian_min_index.cc, a minimal indexer written directly
 against libxapian (English stemmer, positions, add_document, a commit
-every 200 documents, as gavel-index does: the bound of one core writing with Xapian); SQLite
-FTS5 (porter unicode61, one transaction, the sqlite3 shell reading the
-files with fsdir()). For each: wall seconds, documents/s, MB/s of text,
+every 200 documents as gavel-index does, DB_NO_SYNC as the shards of its
+parallel build: the bound of one core writing with Xapian); SQLite FTS5
+(porter unicode61, one transaction, the sqlite3 shell reading the files
+with fsdir()). For each: wall seconds, documents/s, MB/s of text,
 peak RSS (wait4's ru_maxrss of the process), index size on disk (du), and
 each as a ratio to gavel-index. Then xapian-compact of omindex's and
 Gavel's index (time and size), and a no-op re-run of gavel-index and
 omindex over the unchanged tree.
 
 Searching, over the indexes just built: gavel-search, quest (on omindex's
-index), bench/xapian_min_search.cc (QueryParser, STEM_SOME, BM25), FTS5
+index), bench/xapian_min_search.cc (QueryParser, STEM_SOME, BM25, printing
+each hit's stored path), FTS5
 (bm25(), top 10) and, for the first --grep-queries queries, `grep -rliwF`
 and `rg -liwF` (a pipeline through xargs keeps the files that hold every
 word, as a cron script would). Every tool gives 10 hits, all words
@@ -344,7 +346,7 @@ class Bench:
             return ["omindex", "--db", db, "--url", "/", self.tree]
         if tool == "xapian-min":
             # gavel-index's batch: smaller batches cost Xapian less CPU
-            return [self.mins["xapian_min_index"], "-b", "200", db, self.tree]
+            return [self.mins["xapian_min_index"], "-b", "200", "--no-sync", db, self.tree]
         sql = os.path.join(self.work, "ib-fts5.sql")
         with open(sql, "w") as f:
             f.write("CREATE VIRTUAL TABLE d USING fts5(path UNINDEXED, body,"
@@ -589,7 +591,8 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs):
                     lines.append("| %s | %s | | |" % (label, fmt(med(extra[key]))))
     if sres:
         lines += ["", "Searching: %d queries of 1-3 words from the tree's own text, all words"
-                  " required, 10 hits, paths or ids only (gavel-search `--no-snippets -f paths`)."
+                  " required, 10 hits, each printed as its path (gavel-search `--no-snippets"
+                  " -f paths`; the minimal searcher and quest print the stored data)."
                   " Batch: the index opened once (gavel-search `--queries`: the run's time less"
                   " that of a run without queries, the best of 3 each, divided by the queries; the"
                   " minimal searcher and FTS5 through python's sqlite3 module: each query timed"
