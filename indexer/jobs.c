@@ -301,11 +301,13 @@ gv_jobs_interrupted_build(const char *db_path)
 }
 
 /* The stub file @p build and its shards (or those of an interrupted
- * run), then the workers filling them. */
+ * run), the workers filling them, and their merge into @p merge (started
+ * again if it was cut short). */
 static gv_status
-build_shards(const char *build, const gv_index_opts *build_opts,
-             const gv_jobs *jobs, char *const *paths, int npaths,
-             gv_index_stats *total, gv_err *err)
+build_and_merge(const char *build, const char *merge,
+                const gv_index_opts *build_opts, const gv_jobs *jobs,
+                char *const *paths, int npaths, gv_index_stats *total,
+                gv_err *err)
 {
     gv_index_opts opts = *build_opts;
     gv_indexer *ix = NULL;
@@ -315,6 +317,10 @@ build_shards(const char *build, const gv_index_opts *build_opts,
     opts.split_records = true;
     if (st == GV_OK)
         st = gv_jobs_index(build, &opts, jobs, paths, npaths, total, err);
+    if (st == GV_OK)
+        st = remove_tree(merge, err);
+    if (st == GV_OK)
+        st = gv_db_compact(&build, 1, merge, err);
     return st;
 }
 
@@ -325,7 +331,6 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
 {
     gv_buf build = GV_BUF_INIT, shards = GV_BUF_INIT, merge = GV_BUF_INIT;
     gv_index_opts build_opts = *opts;
-    const char *stub;
     struct stat sb;
     gv_status st;
 
@@ -343,8 +348,8 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
     build_opts.shards = jobs->workers;
     build_opts.unsynced = true;
     if (st == GV_OK)
-        st = build_shards(build.data, &build_opts, jobs, paths, npaths, total,
-                          err);
+        st = build_and_merge(build.data, merge.data, &build_opts, jobs, paths,
+                             npaths, total, err);
     /* A system crash can leave the shards of an interrupted build
      * damaged (their last commits never reached the disk): start again. */
     if (st == GV_ECORRUPT) {
@@ -352,15 +357,10 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
         if (st == GV_OK)
             st = remove_tree(build.data, err);
         if (st == GV_OK)
-            st = build_shards(build.data, &build_opts, jobs, paths, npaths,
-                              total, err);
+            st = build_and_merge(build.data, merge.data, &build_opts, jobs,
+                                 paths, npaths, total, err);
     }
-    /* A merge cut short is started again; once renamed, it is the index. */
-    if (st == GV_OK)
-        st = remove_tree(merge.data, err);
-    stub = build.data;
-    if (st == GV_OK)
-        st = gv_db_compact(&stub, 1, merge.data, err);
+    /* Once renamed, the merge is the index. */
     if (st == GV_OK)
         st = regroup(merge.data, opts, err);
     if (st == GV_OK && rename(merge.data, db_path) != 0)
