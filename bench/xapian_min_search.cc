@@ -1,7 +1,9 @@
 // A minimal searcher written directly against libxapian, for
 // bench/index_bench.py: opens the index once, then reads one query a line
-// from stdin and prints the docids of its top 10 (BM25, QueryParser with the
-// English stemmer, STEM_SOME, AND between words) on one line. With -t, the
+// from stdin and prints the stored data (the path, as xapian_min_index
+// stores it) of its top 10 (BM25, QueryParser with the English stemmer,
+// STEM_SOME, AND between words), one line a query: what a searcher must
+// read to print paths, as gavel-search -f paths and FTS5 do. With -t, the
 // milliseconds each query took (parse, match, fetch) go to stderr, one a
 // line. The floor that gavel-search's batch mode is measured against.
 // A peer for the benchmark, not part of Gavel (whose one C++ file, the
@@ -53,8 +55,8 @@ main(int argc, char **argv)
                 Xapian::MSet mset = enquire.get_mset(0, limit);
                 for (auto m = mset.begin(); m != mset.end(); ++m) {
                     if (!out.empty())
-                        out += ' ';
-                    out += std::to_string(*m);
+                        out += '\t';
+                    out += m.get_document().get_data();
                 }
             } catch (const Xapian::QueryParserError &e) {
                 std::cerr << "xapian_min_search: " << e.get_msg() << "\n";

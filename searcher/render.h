@@ -33,6 +33,8 @@ typedef struct gv_format {
     gv_render_fn result;     /* a query's hits */
     gv_render_fn count;      /* a query's count (--count) */
     gv_render_edge_fn end;   /* NULL: nothing after the last result */
+    /* Shows each hit's snippet, copies and citations (false: the
+     * records alone do). */
     bool needs_snippets;
     const char *help;
 } gv_format;

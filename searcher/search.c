@@ -301,9 +301,11 @@ parse_query(gv_searcher *s, const gv_search_req *req, gv_query **out,
 }
 
 /* Hit @p i of @p ms into @p r; @p decayed when its weight is the rank
- * key of --recent, which is shown as the decayed score. */
+ * key of --recent, which is shown as the decayed score; @p record_only
+ * leaves its citations and group empty. */
 static gv_status
-fill_result(gv_mset *ms, unsigned i, bool decayed, gv_result *r, gv_err *err)
+fill_result(gv_mset *ms, unsigned i, bool decayed, bool record_only,
+            gv_result *r, gv_err *err)
 {
     const char *group;
     size_t group_len;
@@ -319,10 +321,13 @@ fill_result(gv_mset *ms, unsigned i, bool decayed, gv_result *r, gv_err *err)
     r->docid = hit.docid;
     r->score = decayed ? exp2(hit.weight) : hit.weight;
     r->percent = hit.percent;
+    r->copies = hit.collapse_count;
+    r->citations = "";
+    if (record_only)
+        return gv_record_parse(hit.data, hit.data_len, &r->record, err);
     st = gv_mset_value(ms, i, GV_SLOT_CITES, &r->citations, &len, err);
     if (st != GV_OK)
         return st;
-    r->copies = hit.collapse_count;
     st = gv_mset_value(ms, i, GV_SLOT_DUP_GROUP, &group, &group_len, err);
     if (st == GV_OK && group_len == GV_DUP_GROUP_LEN)
         memcpy(r->group, group, GV_DUP_GROUP_LEN + 1);
@@ -570,8 +575,8 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
     rs->upper_bound = gv_mset_upper_bound(counted ? counted : rs->mset);
     for (unsigned i = 0; st == GV_OK && i < gv_mset_size(rs->mset); i++) {
         rs->count = i + 1;
-        st = fill_result(rs->mset, i, opts.rescore != NULL, &rs->results[i],
-                         err);
+        st = fill_result(rs->mset, i, opts.rescore != NULL, req->records_only,
+                         &rs->results[i], err);
     }
     if (st == GV_OK) {
         *out = rs;

@@ -73,6 +73,10 @@ typedef struct gv_search_req {
     /* Every copy of a story, instead of only the best of each group of
      * copies (see README, "Wire copies"). */
     bool all_copies;
+    /* Only each hit's stored record: its citations and group are left
+     * empty (as for output that prints neither), which saves reading two
+     * values a hit. */
+    bool records_only;
 } gv_search_req;
 
 typedef struct gv_result {

@@ -565,6 +565,8 @@ run_query(run *r, const char *name, const char *query, gv_err *err)
     gv_status st;
 
     req.query = query;
+    /* What the output shows, and --watch's groups, decide what is read. */
+    req.records_only = !r->o->format->needs_snippets && !r->state;
     if (r->o->count)
         req.limit = 0;
     if (r->state) {
