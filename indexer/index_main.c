@@ -78,7 +78,7 @@ usage(FILE *out)
             "                     compaction, and exit; no PATH\n"
             "  -j, --jobs=N       processes that write at once (default:\n"
             "                     one per core): each writes its own\n"
-            "                     shards; a new index (of 64 MB of input\n"
+            "                     shards; a new index (of 4 MB of input\n"
             "                     or more, or any with -j) is built in N\n"
             "                     shards merged at the end. An existing\n"
             "                     index is updated by one process\n"
