@@ -177,6 +177,35 @@ test_open_write_read(void)
     gv_db_close(NULL);
 }
 
+/* An unsynced writer (for scratch shards) writes as GV_DB_WRITE does: it
+ * is a writer for every call that needs one, and what it commits is
+ * there for the next reader. */
+static void
+test_open_unsynced(void)
+{
+    const char *path = db_path("unsynced.db");
+    gv_db *db = NULL, *rd = NULL;
+    gv_err err = GV_ERR_INIT;
+    gv_buf v = GV_BUF_INIT;
+
+    CHECK(gv_db_open(path, GV_DB_WRITE_UNSYNCED, &db, &err) == GV_OK);
+    if (!db)
+        return;
+    CHECK(add_doc(db, "Qone", "an unsynced document", 0) == GV_OK);
+    CHECK(gv_db_set_metadata(db, "stamp", "kept", &err) == GV_OK);
+    CHECK(gv_db_commit(db, &err) == GV_OK);
+    gv_db_close(db);
+    CHECK(gv_db_open(path, GV_DB_READ, &rd, &err) == GV_OK);
+    if (!rd)
+        return;
+    CHECK(doc_count(rd) == 1);
+    CHECK(count_hits(rd, "unsynced") == 1);
+    CHECK(gv_db_get_metadata(rd, "stamp", &v, &err) == GV_OK);
+    CHECK(v.len == 4 && memcmp(v.data, "kept", 4) == 0);
+    gv_buf_release(&v);
+    gv_db_close(rd);
+}
+
 static void
 test_open_errors(void)
 {
@@ -943,6 +972,7 @@ main(void)
     snprintf(tmpdir, sizeof(tmpdir), "%s", tmpl);
 
     test_open_write_read();
+    test_open_unsynced();
     test_open_errors();
     test_corrupt();
     test_einval();
