@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -165,7 +166,7 @@ gv_jobs_index(const char *db_path, const gv_index_opts *opts,
 {
     size_t size = jobs->workers * sizeof(slot);
     slot *slots;
-    pid_t *pids;
+    pid_t *pids, parent;
     unsigned lost;
     gv_status st = GV_OK;
 
@@ -178,11 +179,18 @@ gv_jobs_index(const char *db_path, const gv_index_opts *opts,
         return gv_err_set(err, GV_ENOMEM, "out of memory");
     }
     memset(slots, 0, size);
+    parent = getpid();
     fflush(NULL); /* nothing buffered is written twice */
     for (unsigned i = 0; i < jobs->workers; i++) {
         pids[i] = fork();
-        if (pids[i] == 0)
+        if (pids[i] == 0) {
+            /* Killed with the parent (kill -9 included): an orphan would
+             * go on writing its shard and hold the lock the next run
+             * needs to take the build up. */
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+                _exit(1);
             _exit(run_worker(db_path, opts, i, jobs, paths, npaths, &slots[i]));
+        }
         if (pids[i] < 0) {
             st = gv_err_set(err, GV_EIO, "cannot start a worker: %s",
                             strerror(errno));
