@@ -274,11 +274,14 @@ choose_workers(const char *db_path, const gv_index_opts *opts, unsigned jobs,
 
     if (want > GV_JOBS_MAX)
         want = GV_JOBS_MAX;
-    /* A new index whose build was cut short: finish that build, with as
-     * many workers as it has shards, rather than leave it behind. */
+    /* A new index whose build was cut short: finish that build rather
+     * than leave it behind, with two workers at least (its shards are
+     * for workers to write). */
     if (stat(db_path, &sb) != 0 && opts->shards <= 1 &&
-        (have = gv_jobs_interrupted_build(db_path)) > 0)
-        return have;
+        (have = gv_jobs_interrupted_build(db_path)) > 0) {
+        want = want < 2 ? 2 : want;
+        return want < have ? want : have;
+    }
     if (want < 2)
         return 1;
     if (stat(db_path, &sb) == 0) {

@@ -332,6 +332,24 @@ build_and_merge(const char *build, const char *merge,
     return st;
 }
 
+unsigned
+gv_jobs_build_shards(unsigned workers, char *const *paths, int npaths,
+                     bool follow_symlinks)
+{
+    const unsigned long long per_round = workers * GV_JOBS_SHARD_BYTES;
+    unsigned long long bytes = gv_jobs_input_bytes(
+        paths, npaths, follow_symlinks, per_round * GV_JOBS_SHARDS_PER_WORKER);
+    unsigned rounds = (unsigned)((bytes + per_round - 1) / per_round);
+
+    if (rounds < 1)
+        rounds = 1;
+    if (rounds > GV_JOBS_SHARDS_PER_WORKER)
+        rounds = GV_JOBS_SHARDS_PER_WORKER;
+    while (rounds > 1 && workers * rounds > GV_MAX_SHARDS)
+        rounds--;
+    return workers * rounds;
+}
+
 gv_status
 gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
                   const gv_jobs *jobs, char *const *paths, int npaths,
@@ -351,9 +369,19 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
         st = gv_buf_printf(&shards, err, "%s.shards", build.data);
     if (st == GV_OK)
         st = gv_buf_printf(&merge, err, "%s.gavel-merge", db_path);
+    /* An interrupted build keeps its shards: each file's stamp is in the
+     * shard its path routes to among them. */
+    build_opts.shards = gv_jobs_interrupted_build(db_path);
+    if (!build_opts.shards)
+        build_opts.shards = gv_jobs_build_shards(jobs->workers, paths, npaths,
+                                                 opts->follow_symlinks);
+    /* A batch a shard, whatever the number of shards a worker writes. */
+    if (!build_opts.batch_docs)
+        build_opts.batch_docs = GV_INDEX_BATCH_DEFAULT;
+    build_opts.batch_docs *=
+        (build_opts.shards + jobs->workers - 1) / jobs->workers;
     /* The shards are scratch until merged: their commits need not wait
      * for the disk, which more than halves the time of a large build. */
-    build_opts.shards = jobs->workers;
     build_opts.unsynced = true;
     if (st == GV_OK)
         st = build_and_merge(build.data, merge.data, &build_opts, jobs, paths,

@@ -20,6 +20,14 @@
  * a quarter faster on 263 KB), but show nothing until merged. */
 #define GV_JOBS_MIN_BYTES (4ull << 20)
 
+/* A new index is built in shards of about this much input each, merged
+ * at the end: a Xapian writer slows as its database grows (each commit
+ * rewrites more scattered B-tree blocks), so many small shards build
+ * faster than one large one per worker. At most GV_JOBS_SHARDS_PER_WORKER
+ * a worker, each committed every opts->batch_docs documents. */
+#define GV_JOBS_SHARD_BYTES       (32ull << 20)
+#define GV_JOBS_SHARDS_PER_WORKER 32u
+
 /**
  * The bytes of the files that indexing @p paths would read (their sizes
  * on disk, of the formats gavel-index reads), counting no further than
@@ -28,6 +36,16 @@
 unsigned long long
 gv_jobs_input_bytes(char *const *paths, int npaths, bool follow_symlinks,
                     unsigned long long enough);
+
+/**
+ * The shards of a new index built from @p paths by @p workers processes:
+ * @p workers times the rounds of GV_JOBS_SHARD_BYTES each worker has to
+ * write (at least one, at most GV_JOBS_SHARDS_PER_WORKER), no more than
+ * GV_MAX_SHARDS in all.
+ */
+unsigned
+gv_jobs_build_shards(unsigned workers, char *const *paths, int npaths,
+                     bool follow_symlinks);
 
 /* Called in the parent about ten times a second with the sum of what the
  * workers have done so far. */
@@ -59,7 +77,8 @@ gv_jobs_index(const char *db_path, const gv_index_opts *opts,
 /**
  * Build the new index @p db_path (which must not exist) from @p paths with
  * @p jobs->workers processes: shards in DB.gavel-build (a stub file and
- * its .shards folder, reused when a run was interrupted), the records of
+ * its .shards folder, reused when a run was interrupted), as many as the
+ * input calls for (GV_JOBS_SHARD_BYTES), the records of
  * a JSON-lines file shared out by line, then merged into @p db_path by
  * compaction (through DB.gavel-merge, renamed into place when complete)
  * and removed. Returns GV_OK, GV_EINVAL (@p db_path exists), or an error
@@ -74,7 +93,7 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
 /**
  * The number of shards of an interrupted gv_jobs_build_new() of
  * @p db_path (its DB.gavel-build stub), or 0 when there is none. Such a
- * build is finished with that many workers, however many were asked for.
+ * build is finished in parallel, even when one process was asked for.
  */
 unsigned
 gv_jobs_interrupted_build(const char *db_path);

@@ -323,17 +323,17 @@ fill_result(gv_mset *ms, unsigned i, bool decayed, bool record_only,
     r->percent = hit.percent;
     r->copies = hit.collapse_count;
     r->citations = "";
-    if (record_only)
-        return gv_record_parse(hit.data, hit.data_len, &r->record, err);
-    st = gv_mset_value(ms, i, GV_SLOT_CITES, &r->citations, &len, err);
-    if (st != GV_OK)
-        return st;
-    st = gv_mset_value(ms, i, GV_SLOT_DUP_GROUP, &group, &group_len, err);
-    if (st == GV_OK && group_len == GV_DUP_GROUP_LEN)
-        memcpy(r->group, group, GV_DUP_GROUP_LEN + 1);
-    return st == GV_OK
-               ? gv_record_parse(hit.data, hit.data_len, &r->record, err)
-               : st;
+    if (!record_only) {
+        st = gv_mset_value(ms, i, GV_SLOT_CITES, &r->citations, &len, err);
+        if (st == GV_OK)
+            st = gv_mset_value(ms, i, GV_SLOT_DUP_GROUP, &group, &group_len,
+                               err);
+        if (st != GV_OK)
+            return st;
+        if (group_len == GV_DUP_GROUP_LEN)
+            memcpy(r->group, group, GV_DUP_GROUP_LEN + 1);
+    }
+    return gv_record_parse(hit.data, hit.data_len, &r->record, err);
 }
 
 /* Add @p source to the sources of @p r's copies, unless it is there. */

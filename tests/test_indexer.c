@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "index.h"
+#include "jobs.h"
 #include "shards.h"
 #include "walk.h"
 
@@ -367,6 +368,43 @@ test_count_and_phases(void)
     gv_indexer_close(ix);
 }
 
+/* A file of @p bytes that takes no room on disk. */
+static void
+make_sparse(const char *rel, off_t bytes)
+{
+    char path[4200];
+
+    snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+    write_file(rel, "");
+    CHECK(truncate(path, bytes) == 0);
+}
+
+/* A new index is built in a shard per GV_JOBS_SHARD_BYTES of input,
+ * rounded up to a multiple of the workers, within the caps. */
+static void
+test_build_shards(void)
+{
+    const off_t mb = 1 << 20;
+    char root[4200];
+    char *paths[] = {root};
+
+    make_dir("sized");
+    snprintf(root, sizeof(root), "%s/sized", tmp);
+    CHECK(gv_jobs_build_shards(2, paths, 1, false) == 2); /* empty */
+    make_sparse("sized/a.txt", 40 * mb);
+    make_sparse("sized/notes.md", 500 * mb); /* not read, not counted */
+    CHECK(gv_jobs_build_shards(2, paths, 1, false) == 2);
+    make_sparse("sized/b.txt", 40 * mb); /* 80 MB: two rounds of 2 */
+    CHECK(gv_jobs_build_shards(2, paths, 1, false) == 4);
+    CHECK(gv_jobs_build_shards(3, paths, 1, false) == 3);
+    make_sparse("sized/c.html", 8 * 1024 * mb);
+    CHECK(gv_jobs_build_shards(2, paths, 1, false) ==
+          2 * GV_JOBS_SHARDS_PER_WORKER);
+    CHECK(gv_jobs_build_shards(GV_JOBS_MAX, paths, 1, false) <= GV_MAX_SHARDS);
+    CHECK(gv_jobs_build_shards(GV_JOBS_MAX, paths, 1, false) % GV_JOBS_MAX ==
+          0);
+}
+
 int
 main(void)
 {
@@ -382,5 +420,6 @@ main(void)
     test_indexer();
     test_count_and_phases();
     test_shards();
+    test_build_shards();
     return CHECK_DONE();
 }
