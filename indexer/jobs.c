@@ -375,11 +375,14 @@ gv_jobs_build_new(const char *db_path, const gv_index_opts *opts,
     if (!build_opts.shards)
         build_opts.shards = gv_jobs_build_shards(jobs->workers, paths, npaths,
                                                  opts->follow_symlinks);
-    /* A batch a shard, whatever the number of shards a worker writes. */
+    /* A batch a shard (smaller batches rewrite more of a table for each
+     * document), up to GV_JOBS_BATCH_BYTES of text a worker. */
     if (!build_opts.batch_docs)
         build_opts.batch_docs = GV_INDEX_BATCH_DEFAULT;
     build_opts.batch_docs *=
         (build_opts.shards + jobs->workers - 1) / jobs->workers;
+    if (!build_opts.batch_bytes || build_opts.batch_bytes > GV_JOBS_BATCH_BYTES)
+        build_opts.batch_bytes = GV_JOBS_BATCH_BYTES;
     /* The shards are scratch until merged: their commits need not wait
      * for the disk, which more than halves the time of a large build. */
     build_opts.unsynced = true;
