@@ -19,6 +19,13 @@ each as a ratio to gavel-index. Then xapian-compact of omindex's and
 Gavel's index (time and size), and a no-op re-run of gavel-index and
 omindex over the unchanged tree.
 
+The nightly update (--update N, default 500; 0 leaves it out), after the
+searches: N new generated articles (another seed), in a folder of their
+own, added to gavel-index's and omindex's indexes (omindex -p, which
+keeps the documents of files it did not visit): seconds, bytes written
+(the bytes the process dirtied, /usr/bin/time's %O) and the index size
+before and after, which tell an update from a rewrite.
+
 Searching, over the indexes just built: gavel-search, quest (on omindex's
 index), bench/xapian_min_search.cc (QueryParser, STEM_SOME, BM25, printing
 each hit's stored path), FTS5
@@ -389,6 +396,23 @@ class Bench:
     def noop(self, tool):
         return run(self.index_cmd(tool))[0]
 
+    def update(self, tool, tree):
+        """Add the files of TREE to TOOL's index, as a nightly run would."""
+        db = self.db[tool]
+        if tool == "gavel-index":
+            cmd = [self.gindex, "-q", "--no-progress", "--db", db] + self.index_args + [tree]
+        else:
+            cmd = ["omindex", "-p", "--db", db, "--url", "/nightly/", tree]
+        before = du(db)
+        with tempfile.NamedTemporaryFile("r") as out:
+            secs, _, code = run(["/usr/bin/time", "-f", "%O", "-o", out.name] + cmd)
+            m = re.search(r"(\d+)\s*$", out.read())
+        if code not in (0, 1):
+            sys.exit("index_bench: %s failed to update its index" % tool)
+        rm(db + ".tree")  # it holds more than the tree now
+        return {"secs": secs, "written": int(m.group(1)) * 512 if m else None,
+                "before": before, "after": du(db)}
+
     # -- searching --
 
     def pick_queries(self, files, n, seed):
@@ -531,7 +555,7 @@ def fmt(x, nd=2):
     return "" if x is None else ("%.*f" % (nd, x))
 
 
-def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs):
+def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs, upd):
     v = versions(opt)
     lines = []
     title = "### Indexing and search: %s (%s)" % (opt.corpus, time.strftime("%Y-%m-%d", time.gmtime()))
@@ -618,6 +642,17 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs):
                 names[t], fmt(r.get("batch_mean")), fmt(med(b)) if b else "",
                 fmt(p95(b)) if b else "", fmt(med(r["per"])), fmt(p95(r["per"])),
                 fmt(med(r["per"]) / gmed) if gmed else ""))
+    if upd:
+        lines += ["", "Nightly update: %d new articles, in a folder of their own, added to the"
+                  " index (omindex with `-p`, keeping what it did not visit). MB written: what"
+                  " the process dirtied." % opt.update, "",
+                  "| tool | seconds | MB written | index MB before | index MB after |",
+                  "| --- | ---: | ---: | ---: | ---: |"]
+        for t, r in upd.items():
+            lines.append("| %s | %s | %s | %s | %s |" % (
+                t, fmt(r["secs"]),
+                fmt(r["written"] / 1e6, 1) if r["written"] is not None else "",
+                fmt(r["before"] / 1e6, 1), fmt(r["after"] / 1e6, 1)))
     return "\n".join(lines) + "\n"
 
 
@@ -657,6 +692,9 @@ def main():
                     " (those of another tree are made again)")
     ap.add_argument("--no-compact", action="store_true")
     ap.add_argument("--no-noop", action="store_true")
+    ap.add_argument("--update", type=int, default=500, metavar="N",
+                    help="new articles a nightly update adds to the indexes (0: none;"
+                    " default %(default)s)")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--grep-queries", type=int, default=20,
                     help="queries that grep and rg run (each reads the whole tree)")
@@ -752,8 +790,17 @@ def main():
         log("searching: %d queries, e.g. %s" % (len(queries), "; ".join(queries[:5])))
         sres = bench.search(stools, queries)
 
+    upd = {}
+    if opt.update > 0 and not opt.skip_index:
+        nightly = prepare_tree("generated:%d" % opt.update, opt.work, opt.seed + 1000)
+        for t in ("gavel-index", "omindex"):
+            if t in tools:
+                upd[t] = bench.update(t, nightly)
+                log("  update %s: %.2f s, %.1f MB written" % (
+                    t, upd[t]["secs"], (upd[t]["written"] or 0) / 1e6))
+
     section = report(opt, argv, len(files), nbytes, idx, extra, sres,
-                     len(queries) if sres else 0, gen_secs)
+                     len(queries) if sres else 0, gen_secs, upd)
     print(section)
     if not opt.no_results:
         save_results(section, opt.corpus)
