@@ -488,16 +488,21 @@ gv_schema_dup_group_term(const char *group, char out[GV_DUP_TERM_BYTES])
 }
 
 gv_status
-gv_schema_set_dup_group(gv_xdoc *doc, const char *group, gv_err *err)
+gv_schema_set_dup_group(gv_xdoc *doc, const char *group, bool has_others,
+                        gv_err *err)
 {
     char term[GV_DUP_TERM_BYTES];
     gv_status st;
 
     gv_schema_dup_group_term(group, term);
     st = gv_xdoc_add_boolean_term(doc, term, err);
-    return st == GV_OK ? gv_xdoc_set_value(doc, GV_SLOT_DUP_GROUP, group,
-                                           strlen(group), err)
-                       : st;
+    if (st == GV_OK)
+        st = gv_xdoc_set_value(doc, GV_SLOT_DUP_GROUP, group, strlen(group),
+                               err);
+    if (st == GV_OK && has_others)
+        st = gv_xdoc_set_value(doc, GV_SLOT_DUP_COLLAPSE, group, strlen(group),
+                               err);
+    return st;
 }
 
 /* path:/archive/2021/ is the folder /archive/2021 (its GV_PREFIX_PATH

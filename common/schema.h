@@ -48,6 +48,16 @@
 /* Value slots of copies of one story. */
 #define GV_SLOT_DUP_SIG   3 /* near-duplicate signature (neardup.h) */
 #define GV_SLOT_DUP_GROUP 4 /* group of copies: GV_DUP_GROUP_LEN hex digits */
+/* The group again, only on a document whose group has others: what a
+ * search collapses on. A search reads the collapse key of every match,
+ * and a key that almost no document has costs almost nothing to read. */
+#define GV_SLOT_DUP_COLLAPSE 5
+
+/* Metadata key: set ("1") in an index made since GV_SLOT_DUP_COLLAPSE, so
+ * that a search knows every copy in it has that slot. An older index
+ * lacks it (and some of its copies the slot): searches collapse it on
+ * GV_SLOT_DUP_GROUP, as before. */
+#define GV_META_COLLAPSE_SLOT "gavel:collapse-slot"
 
 /* A group id: 16 hex digits. Band terms: the prefix and 16 hex digits. */
 #define GV_DUP_GROUP_LEN  16
@@ -151,12 +161,15 @@ void
 gv_schema_dup_group_term(const char *group, char out[GV_DUP_TERM_BYTES]);
 
 /**
- * Put @p doc in the group of copies @p group: the collapse key in
- * GV_SLOT_DUP_GROUP and the term GV_PREFIX_DUP_GROUP + group.
+ * Put @p doc in the group of copies @p group: the group in
+ * GV_SLOT_DUP_GROUP and the term GV_PREFIX_DUP_GROUP + group; and, when
+ * @p has_others (the group holds other documents), the collapse key in
+ * GV_SLOT_DUP_COLLAPSE.
  * Returns GV_OK, GV_ENOMEM, GV_EXAPIAN.
  */
 GV_MUST_CHECK gv_status
-gv_schema_set_dup_group(gv_xdoc *doc, const char *group, gv_err *err);
+gv_schema_set_dup_group(gv_xdoc *doc, const char *group, bool has_others,
+                        gv_err *err);
 
 /**
  * Teach @p qp the query fields title:, author:, source:, place: (words),

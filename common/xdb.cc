@@ -708,6 +708,30 @@ gv_db_get_metadata(gv_db *db, const char *key, gv_buf *out, gv_err *err)
 }
 
 gv_status
+gv_db_metadata_everywhere(gv_db *db, const char *key, bool *out, gv_err *err)
+{
+    *out = false;
+    try {
+        if (db->mode == GV_DB_WRITE) {
+            *out = !db->wdb.get_metadata(key).empty();
+            return GV_OK;
+        }
+        for (gv_shard &s : db->shards) {
+            try {
+                if (s.db.get_metadata(key).empty())
+                    return GV_OK;
+            } catch (const Xapian::NetworkError &) {
+                return GV_OK; // unknown: as if it lacked it
+            }
+        }
+        *out = !db->shards.empty();
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
 gv_db_set_metadata(gv_db *db, const char *key, const char *value, gv_err *err)
 {
     if (db->mode != GV_DB_WRITE)
@@ -863,12 +887,14 @@ gv_db_retag(gv_db *db, unsigned docid, unsigned slot, const char *value,
                           db->path.c_str());
     try {
         Xapian::Document doc = db->wdb.get_document(docid);
-        try {
-            doc.remove_term(old_term);
-        } catch (const Xapian::InvalidArgumentError &) {
-            // It did not have it: nothing to remove.
+        if (old_term && new_term) {
+            try {
+                doc.remove_term(old_term);
+            } catch (const Xapian::InvalidArgumentError &) {
+                // It did not have it: nothing to remove.
+            }
+            doc.add_boolean_term(new_term);
         }
-        doc.add_boolean_term(new_term);
         doc.add_value(slot, std::string(value, len));
         db->wdb.replace_document(docid, doc);
         return GV_OK;

@@ -183,6 +183,14 @@ gv_db_delete(gv_db *db, const char *idterm, gv_err *err);
 GV_MUST_CHECK gv_status
 gv_db_get_metadata(gv_db *db, const char *key, gv_buf *out, gv_err *err);
 
+/**
+ * Whether every database @p db is made of (each shard it opened, remote
+ * ones too) holds some metadata under @p key, into *out.
+ * Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_metadata_everywhere(gv_db *db, const char *key, bool *out, gv_err *err);
+
 /** Store @p value under @p key ("" deletes it). Needs GV_DB_WRITE.
  * Returns GV_OK, GV_EINVAL, GV_EIO, GV_EXAPIAN. */
 GV_MUST_CHECK gv_status
@@ -248,7 +256,8 @@ gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
 /**
  * Change document @p docid in place: value slot @p slot to the @p len
  * bytes at @p value, and boolean term @p old_term (if it has it) to
- * @p new_term. Needs GV_DB_WRITE; the caller commits.
+ * @p new_term (both NULL: its terms stay). Needs GV_DB_WRITE; the caller
+ * commits.
  * Returns GV_OK; GV_EINVAL (no such document, read-only db); GV_EIO,
  * GV_ENOMEM, GV_EXAPIAN.
  */

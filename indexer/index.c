@@ -146,6 +146,19 @@ is_lead(const gv_indexer *ix)
     return ix->opts.workers <= 1 || ix->opts.worker == 0;
 }
 
+/* An index without documents yet keeps what finds copies the way a
+ * search reads fastest: say so (see GV_META_COLLAPSE_SLOT). */
+static gv_status
+mark_if_new(gv_db *db, gv_err *err)
+{
+    unsigned docs = 0;
+    gv_status st = gv_db_doc_count(db, &docs, err);
+
+    if (st == GV_OK && docs == 0)
+        st = gv_db_set_metadata(db, GV_META_COLLAPSE_SLOT, "1", err);
+    return st;
+}
+
 /* Open the shards of @p db_path into ix->shards: the stub file of
  * shards it is, or N new ones beside it (opts.shards), or else the one
  * index it is. */
@@ -189,6 +202,8 @@ open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
                               ix->opts.unsynced ? GV_DB_WRITE_UNSYNCED
                                                 : GV_DB_WRITE,
                               ix->opts.wait_seconds, &ix->shards[i], err);
+        if (st == GV_OK)
+            st = mark_if_new(ix->shards[i], err);
         if (st == GV_OK && !ix->own)
             ix->own = ix->shards[i];
     }
@@ -461,14 +476,16 @@ best_copy_group(gv_indexer *ix, const gv_neardup_sig *sig, unsigned before,
 }
 
 /* The group of copies for a document of unique term @p idterm with
- * fingerprint @p sig, into @p group. */
+ * fingerprint @p sig, into @p group; *joined: a copy's group, not a new
+ * one. */
 static gv_status
 choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
-             char group[GV_DUP_GROUP_LEN + 1], gv_err *err)
+             char group[GV_DUP_GROUP_LEN + 1], bool *joined, gv_err *err)
 {
     char term[GV_DUP_TERM_BYTES];
     gv_status st = best_copy_group(ix, sig, 0, group, err);
 
+    *joined = group[0] != '\0';
     /* A new group, under an id no other document holds. */
     for (unsigned n = 0; st == GV_OK && !group[0] && n < MAX_GROUP_ATTEMPTS;
          n++) {
@@ -479,6 +496,60 @@ choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
         if (taken && n + 1 < MAX_GROUP_ATTEMPTS)
             group[0] = '\0';
     }
+    return st;
+}
+
+/* Up to two documents of a group, less one. */
+typedef struct group_members {
+    unsigned skip; /* the document joining (0: none) */
+    unsigned docids[2];
+    size_t count;
+} group_members;
+
+static bool
+add_member(void *ctx, unsigned docid)
+{
+    group_members *m = ctx;
+
+    if (docid != m->skip)
+        m->docids[m->count++] = docid;
+    return m->count < 2;
+}
+
+static bool
+first_docid(void *ctx, unsigned docid)
+{
+    *(unsigned *)ctx = docid;
+    return false;
+}
+
+/* A document (@p self, or the one of unique term @p idterm) joins group
+ * @p group: *has_others tells whether the group holds another, and when
+ * that one was alone, it gets its collapse key (GV_SLOT_DUP_COLLAPSE),
+ * which every document of a group of several has. */
+static gv_status
+join_group(gv_indexer *ix, const char *group, unsigned self, const char *idterm,
+           bool *has_others, gv_err *err)
+{
+    char term[GV_DUP_TERM_BYTES];
+    group_members m = {self, {0, 0}, 0};
+    gv_status st = GV_OK;
+
+    *has_others = false;
+    if (idterm) /* its older version is not another */
+        st = gv_db_each_posting(ix->db, idterm, first_docid, &m.skip, err);
+    gv_schema_dup_group_term(group, term);
+    if (st == GV_OK)
+        st = gv_db_each_posting(ix->db, term, add_member, &m, err);
+    if (st != GV_OK || m.count == 0)
+        return st;
+    *has_others = true;
+    if (m.count == 1)
+        st = gv_db_get_value(ix->db, m.docids[0], GV_SLOT_DUP_COLLAPSE,
+                             &ix->dup_value, err);
+    if (st == GV_OK && m.count == 1 && ix->dup_value.len == 0)
+        st = gv_db_retag(ix->db, m.docids[0], GV_SLOT_DUP_COLLAPSE, group,
+                         GV_DUP_GROUP_LEN, NULL, NULL, err);
     return st;
 }
 
@@ -499,6 +570,7 @@ gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
     char group[GV_DUP_GROUP_LEN + 1], old_term[GV_DUP_TERM_BYTES],
         new_term[GV_DUP_TERM_BYTES];
     unsigned changed = 0;
+    bool has_others;
     gv_status st;
 
     *moved = 0;
@@ -526,6 +598,11 @@ gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
         gv_schema_dup_group_term(group, new_term);
         st = gv_db_retag(ix->db, docid, GV_SLOT_DUP_GROUP, group,
                          GV_DUP_GROUP_LEN, old_term, new_term, err);
+        if (st == GV_OK)
+            st = join_group(ix, group, docid, NULL, &has_others, err);
+        if (st == GV_OK && has_others)
+            st = gv_db_retag(ix->db, docid, GV_SLOT_DUP_COLLAPSE, group,
+                             GV_DUP_GROUP_LEN, NULL, NULL, err);
         (*moved)++;
         if (st == GV_OK && ++changed % ix->opts.batch_docs == 0)
             st = gv_db_commit(ix->db, err);
@@ -548,6 +625,7 @@ write_article(gv_indexer *ix, const gv_article *a, const char *abs_path,
     gv_xdoc *doc = NULL;
     gv_neardup_sig sig;
     bool has_sig = gv_neardup_sign(a->body, a->body_len, &sig);
+    bool joined = false, has_others = false;
     gv_status st = gv_schema_build_doc(a, abs_path, record, &doc, err);
 
     if (st == GV_OK)
@@ -555,9 +633,11 @@ write_article(gv_indexer *ix, const gv_article *a, const char *abs_path,
     if (st == GV_OK && has_sig)
         st = gv_schema_add_dup_sig(doc, &sig, err);
     if (st == GV_OK && has_sig)
-        st = choose_group(ix, &sig, ix->idterm.data, group, err);
+        st = choose_group(ix, &sig, ix->idterm.data, group, &joined, err);
+    if (st == GV_OK && joined)
+        st = join_group(ix, group, 0, ix->idterm.data, &has_others, err);
     if (st == GV_OK && has_sig)
-        st = gv_schema_set_dup_group(doc, group, err);
+        st = gv_schema_set_dup_group(doc, group, has_others, err);
     if (st == GV_OK)
         st = gv_db_replace(ix->db, ix->idterm.data, doc, err);
     gv_xdoc_free(doc);

@@ -19,6 +19,7 @@
 struct gv_searcher {
     gv_db *db;
     gv_qparser *qp;
+    unsigned collapse_slot; /* where the copies' collapse keys are */
 };
 
 gv_status
@@ -35,6 +36,7 @@ gv_searcher_open_many(const char *const *db_paths, size_t n,
                       gv_err *err)
 {
     gv_searcher *s;
+    bool collapse_slot = false;
     gv_status st;
 
     *out = NULL;
@@ -42,6 +44,10 @@ gv_searcher_open_many(const char *const *db_paths, size_t n,
     if (!s)
         return gv_err_set(err, GV_ENOMEM, "out of memory");
     st = gv_db_open_many(db_paths, n, opts, &s->db, err);
+    if (st == GV_OK)
+        st = gv_db_metadata_everywhere(s->db, GV_META_COLLAPSE_SLOT,
+                                       &collapse_slot, err);
+    s->collapse_slot = collapse_slot ? GV_SLOT_DUP_COLLAPSE : GV_SLOT_DUP_GROUP;
     if (st == GV_OK)
         st = gv_qparser_new(s->db, GV_STEM_LANG, GV_TEXT_FLAGS, &s->qp, err);
     if (st == GV_OK)
@@ -530,7 +536,7 @@ gv_searcher_run(gv_searcher *s, const gv_search_req *req, gv_result_set **out,
         opts.rescore_slot = GV_SLOT_DATE;
     }
     /* Copies of one story: only the best of each group. */
-    opts.collapse_slot = req->all_copies ? -1 : GV_SLOT_DUP_GROUP;
+    opts.collapse_slot = req->all_copies ? -1 : (int)s->collapse_slot;
     /* Even for no hits (-n 0), look at one match: Xapian's bounds are 0
      * when it checks nothing, and the exit code rests on them. */
     opts.check_at_least = req->offset + (req->limit ? req->limit : 1);

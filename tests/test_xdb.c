@@ -838,7 +838,7 @@ test_shards(void)
     gv_db *db = NULL;
     gv_err err = GV_ERR_INIT;
     char text[256];
-    bool remote = true;
+    bool remote = true, marked = false;
     unsigned port = closed_port();
 
     /* Two shards of two documents each. */
@@ -850,10 +850,14 @@ test_shards(void)
     CHECK(gv_db_open(db_path("shard-b.db"), GV_DB_WRITE, &db, &err) == GV_OK);
     CHECK(add_doc(db, "Qb1", "supreme court appeal", 0) == GV_OK);
     CHECK(add_doc(db, "Qb2", "bail hearing", 0) == GV_OK);
+    CHECK(gv_db_set_metadata(db, "mark", "1", &err) == GV_OK);
+    CHECK(gv_db_metadata_everywhere(db, "mark", &marked, &err) == GV_OK);
+    CHECK(marked);
     CHECK(gv_db_commit(db, &err) == GV_OK);
     gv_db_close(db);
 
-    /* Several paths are one database, with hits from both. */
+    /* Several paths are one database, with hits from both; metadata is
+     * everywhere only when each shard holds it. */
     paths[0] = db_path("shard-a.db");
     paths[1] = db_path("shard-b.db");
     CHECK(gv_db_open_many(paths, 2, &opts, &db, &err) == GV_OK);
@@ -863,6 +867,15 @@ test_shards(void)
         CHECK(count_hits(db, "court") == 3);
         CHECK(count_hits(db, "appeal") == 2);
         CHECK(gv_db_missing_count(db) == 0);
+        CHECK(gv_db_metadata_everywhere(db, "mark", &marked, &err) == GV_OK);
+        CHECK(!marked);
+        gv_db_close(db);
+        db = NULL;
+    }
+    CHECK(gv_db_open_many(paths + 1, 1, &opts, &db, &err) == GV_OK);
+    if (db) {
+        CHECK(gv_db_metadata_everywhere(db, "mark", &marked, &err) == GV_OK);
+        CHECK(marked);
         gv_db_close(db);
         db = NULL;
     }

@@ -37,6 +37,12 @@ assert_eq "$("$SRCH" --db two.db --count 'path:'"$PWD/formats" | cut -f1)" \
 # The copies of one story are one group, whichever process wrote them.
 assert_eq "$("$SRCH" --db two.db -f json -n 100 'path:'"$PWD/copies" |
     jq '[.hits[] | select(.copies > 0)] | length')" 1 "one group of copies"
+# ... and the same documents carry the key a search collapses on.
+if command -v xapian-delve >/dev/null; then
+    collapse_keys() { xapian-delve -V5 "$1" | tr ' ' '\n' | grep -c '^[0-9][0-9]*:'; }
+    assert_eq "$(collapse_keys two.db)" "$(collapse_keys one.db)" "collapse keys"
+    [ "$(collapse_keys one.db)" -ge 4 ] || fail "too few collapse keys"
+fi
 
 # The merged index updates in place, by one process.
 run "$IDX" --jobs 2 --db two.db "$@"

@@ -28,6 +28,25 @@ assert_eq "$("$SRCH" --db idx --count 'port velmora')" "5	exact	port velmora" "-
 assert_eq "$("$SRCH" --db idx --count --all-copies 'port velmora')" "8	exact	port velmora" "--count: articles"
 assert_eq "$("$SRCH" --db idx -f json --all-copies "group:$group" | jq '.hits | length')" 4 "group: field"
 
+# Only the copies carry the collapse key a search reads for every match;
+# an index made before it (no marker) is collapsed on the group as before.
+if command -v xapian-delve >/dev/null; then
+    assert_eq "$(xapian-delve -V5 idx | tr ' ' '\n' | grep -c ":$group\$")" 4 "collapse keys: the copies"
+    assert_eq "$(xapian-delve -V5 idx | tr ' ' '\n' | grep -c '^[0-9][0-9]*:')" 4 "collapse keys: no others"
+    cp -R idx old-idx
+    xapian-metadata set old-idx gavel:collapse-slot ''
+    assert_eq "$("$SRCH" --db old-idx -f json 'port velmora' | jq -c '[.hits[].copies] | sort')" \
+        "[0,0,0,0,3]" "older index: collapsed on the group"
+    # A text made a copy of a lone story gives that story the key too.
+    sed 's/^Source: .*/Source: Lone Copy Wire/' in/appeal-harbour-official.txt >in/lone-copy.txt
+    "$IDX" -q --db idx in || fail "index a copy of a lone story"
+    lone=$("$SRCH" --db idx -f json --all-copies 'path:'"$PWD"'/in/lone-copy.txt' | jq -r '.hits[0].group')
+    assert_eq "$(xapian-delve -V5 idx | tr ' ' '\n' | grep -c ":$lone\$")" 2 "the lone story and its copy"
+    assert_eq "$("$SRCH" --db idx --count 'port velmora')" "5	exact	port velmora" "still five stories"
+    rm in/lone-copy.txt
+    "$IDX" -q --db idx in || fail "index without the copy"
+fi
+
 # Text output names the copies' sources.
 run "$SRCH" --db idx 'sandlark'
 assert_rc 0
