@@ -214,6 +214,16 @@ open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
     return st;
 }
 
+unsigned
+gv_index_default_batch(unsigned docs)
+{
+    unsigned batch = docs / GV_INDEX_BATCH_PER_DOCS;
+
+    if (batch < GV_INDEX_BATCH_DEFAULT)
+        return GV_INDEX_BATCH_DEFAULT;
+    return batch < GV_INDEX_BATCH_MAX_AUTO ? batch : GV_INDEX_BATCH_MAX_AUTO;
+}
+
 gv_status
 gv_indexer_open(const char *db_path, const gv_index_opts *opts,
                 gv_indexer **out, gv_err *err)
@@ -226,8 +236,6 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
     if (!ix)
         return gv_err_set(err, GV_ENOMEM, "out of memory");
     ix->opts = *opts;
-    if (ix->opts.batch_docs == 0)
-        ix->opts.batch_docs = GV_INDEX_BATCH_DEFAULT;
     if (ix->opts.batch_bytes == 0)
         ix->opts.batch_bytes = GV_INDEX_BATCH_BYTES_DEFAULT;
     gv_buf_init(&ix->text);
@@ -245,6 +253,15 @@ gv_indexer_open(const char *db_path, const gv_index_opts *opts,
         gv_indexer_close(ix);
         return gv_err_set(err, GV_EINVAL, "worker %u of %u has no shard",
                           opts->worker, opts->workers);
+    }
+    if (ix->opts.batch_docs == 0) {
+        unsigned docs = 0;
+        st = gv_db_doc_count(ix->db, &docs, err);
+        if (st != GV_OK) {
+            gv_indexer_close(ix);
+            return st;
+        }
+        ix->opts.batch_docs = gv_index_default_batch(docs);
     }
     /* The index may live inside a folder being indexed: never index it. */
     ix->have_db_stat = stat(db_path, &ix->db_stat) == 0;

@@ -83,7 +83,8 @@ usage(FILE *out)
             "                     shards or more (one per 32 MB of input)\n"
             "                     merged at the end. An existing\n"
             "                     index is updated by one process\n"
-            "  -b, --batch=N      commit every N documents (default %u)\n"
+            "  -b, --batch=N      commit every N documents (default %u,\n"
+            "                     or one per %u the index holds, up to %u)\n"
             "      --batch-mb=M   ... or every M MB of text (default %u);\n"
             "                     a crash loses at most the current batch,\n"
             "                     and the next run finishes the job\n"
@@ -110,7 +111,8 @@ usage(FILE *out)
             "could not be opened or written (only earlier commits are\n"
             "kept); 75 another gavel-index held the index for longer than\n"
             "--wait.\n",
-            GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_BYTES_DEFAULT >> 20,
+            GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_PER_DOCS,
+            GV_INDEX_BATCH_MAX_AUTO, GV_INDEX_BATCH_BYTES_DEFAULT >> 20,
             GV_INDEX_WAIT_DEFAULT, (unsigned)GV_PROGRESS_LOG_INTERVAL);
 }
 

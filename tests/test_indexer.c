@@ -405,6 +405,17 @@ test_build_shards(void)
           0);
 }
 
+/* A run's default batch grows with the index it adds to, within bounds. */
+static void
+test_default_batch(void)
+{
+    CHECK(gv_index_default_batch(0) == GV_INDEX_BATCH_DEFAULT);
+    CHECK(gv_index_default_batch(200000) == GV_INDEX_BATCH_DEFAULT);
+    CHECK(gv_index_default_batch(500000) == 500);
+    CHECK(gv_index_default_batch(1000000) == 1000);
+    CHECK(gv_index_default_batch(50000000) == GV_INDEX_BATCH_MAX_AUTO);
+}
+
 int
 main(void)
 {
@@ -421,5 +432,6 @@ main(void)
     test_count_and_phases();
     test_shards();
     test_build_shards();
+    test_default_batch();
     return CHECK_DONE();
 }
