@@ -219,8 +219,10 @@ gv_index_default_batch(unsigned docs)
 {
     unsigned batch = docs / GV_INDEX_BATCH_PER_DOCS;
 
-    if (batch < GV_INDEX_BATCH_DEFAULT)
+    if (docs == 0)
         return GV_INDEX_BATCH_DEFAULT;
+    if (batch < GV_INDEX_BATCH_UPDATE)
+        return GV_INDEX_BATCH_UPDATE;
     return batch < GV_INDEX_BATCH_MAX_AUTO ? batch : GV_INDEX_BATCH_MAX_AUTO;
 }
 

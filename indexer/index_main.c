@@ -83,8 +83,9 @@ usage(FILE *out)
             "                     shards or more (one per 32 MB of input)\n"
             "                     merged at the end. An existing\n"
             "                     index is updated by one process\n"
-            "  -b, --batch=N      commit every N documents (default %u,\n"
-            "                     or one per %u the index holds, up to %u)\n"
+            "  -b, --batch=N      commit every N documents (default %u into\n"
+            "                     a new index; %u, or one per %u the index\n"
+            "                     holds, up to %u, into one with documents)\n"
             "      --batch-mb=M   ... or every M MB of text (default %u);\n"
             "                     a crash loses at most the current batch,\n"
             "                     and the next run finishes the job\n"
@@ -111,9 +112,10 @@ usage(FILE *out)
             "could not be opened or written (only earlier commits are\n"
             "kept); 75 another gavel-index held the index for longer than\n"
             "--wait.\n",
-            GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_PER_DOCS,
-            GV_INDEX_BATCH_MAX_AUTO, GV_INDEX_BATCH_BYTES_DEFAULT >> 20,
-            GV_INDEX_WAIT_DEFAULT, (unsigned)GV_PROGRESS_LOG_INTERVAL);
+            GV_INDEX_BATCH_DEFAULT, GV_INDEX_BATCH_UPDATE,
+            GV_INDEX_BATCH_PER_DOCS, GV_INDEX_BATCH_MAX_AUTO,
+            GV_INDEX_BATCH_BYTES_DEFAULT >> 20, GV_INDEX_WAIT_DEFAULT,
+            (unsigned)GV_PROGRESS_LOG_INTERVAL);
 }
 
 struct run {

@@ -405,14 +405,15 @@ test_build_shards(void)
           0);
 }
 
-/* A run's default batch grows with the index it adds to, within bounds. */
+/* A run's default batch: small into an empty index, larger into one that
+ * holds documents, growing with it within bounds. */
 static void
 test_default_batch(void)
 {
     CHECK(gv_index_default_batch(0) == GV_INDEX_BATCH_DEFAULT);
-    CHECK(gv_index_default_batch(200000) == GV_INDEX_BATCH_DEFAULT);
-    CHECK(gv_index_default_batch(500000) == 500);
-    CHECK(gv_index_default_batch(1000000) == 1000);
+    CHECK(gv_index_default_batch(1) == GV_INDEX_BATCH_UPDATE);
+    CHECK(gv_index_default_batch(1000000) == GV_INDEX_BATCH_UPDATE);
+    CHECK(gv_index_default_batch(1500000) == 1500);
     CHECK(gv_index_default_batch(50000000) == GV_INDEX_BATCH_MAX_AUTO);
 }
 
