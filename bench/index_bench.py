@@ -663,8 +663,7 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs, upd):
                   "| --- | ---: | ---: | ---: | ---: |"]
         for t, r in upd.items():
             lines.append("| %s | %s | %s | %s | %s |" % (
-                t, fmt(r["secs"]),
-                fmt(r["written"] / 1e6, 1) if r["written"] is not None else "",
+                t, fmt(r["secs"]), fmt(r["written"] / 1e6, 1),
                 fmt(r["before"] / 1e6, 1), fmt(r["after"] / 1e6, 1)))
     return "\n".join(lines) + "\n"
 
@@ -810,7 +809,7 @@ def main():
             if t in tools:
                 upd[t] = bench.update(t, nightly)
                 log("  update %s: %.2f s, %.1f MB written" % (
-                    t, upd[t]["secs"], (upd[t]["written"] or 0) / 1e6))
+                    t, upd[t]["secs"], upd[t]["written"] / 1e6))
 
     section = report(opt, argv, len(files), nbytes, idx, extra, sres,
                      len(queries) if sres else 0, gen_secs, upd)

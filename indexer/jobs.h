@@ -28,10 +28,10 @@
 #define GV_JOBS_SHARD_BYTES       (32ull << 20)
 #define GV_JOBS_SHARDS_PER_WORKER 32u
 /* A worker commits its shards of a build once it holds this much text
- * (or opts->batch_docs a shard): Xapian holds some 35 times the text
- * until the commit, so about 430 MB. Batches of a quarter of that made the
- * first third of a build of 1,000,000 articles 13% slower. */
-#define GV_JOBS_BATCH_BYTES (12u << 20)
+ * (or opts->batch_docs a shard), at most: the default batch of text (see
+ * index.h), about 430 MB of Xapian's memory. Batches of a quarter of that
+ * made the first third of a build of 1,000,000 articles 13% slower. */
+#define GV_JOBS_BATCH_BYTES GV_INDEX_BATCH_BYTES_DEFAULT
 
 /**
  * The bytes of the files that indexing @p paths would read (their sizes
