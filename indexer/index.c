@@ -170,7 +170,10 @@ open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
     struct stat sb;
     gv_status st = GV_OK;
 
-    if (stat(db_path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+    if (stat(db_path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+        ix->opts.shards_as_one) {
+        have = 1;
+    } else if (stat(db_path, &sb) == 0 && S_ISREG(sb.st_mode)) {
         st = gv_shards_read(db_path, &have, err);
         if (st == GV_OK && want && want != have)
             st = gv_err_set(err, GV_EINVAL,

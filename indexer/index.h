@@ -88,6 +88,10 @@ typedef struct gv_index_opts {
     /* Commits do not wait for the disk (see GV_DB_WRITE_UNSYNCED): for
      * shards that are built to be merged into a new index. */
     bool unsynced;
+    /* A stub file of shards is opened as one index, which Xapian writes
+     * each document's changes through to its shard: for regrouping the
+     * shards of a build before they are merged. */
+    bool shards_as_one;
 } gv_index_opts;
 
 /* The batch of a run that did not choose one: GV_INDEX_BATCH_DEFAULT
@@ -110,7 +114,7 @@ typedef struct gv_index_opts {
     {                                                                          \
         0, GV_INDEX_BATCH_BYTES_DEFAULT, false, false, GV_INDEX_WAIT_DEFAULT,  \
             GV_READ_LIMITS_DEFAULT, NULL, NULL, NULL, NULL, 0, 0, 0, false,    \
-            false                                                              \
+            false, false                                                       \
     }
 
 /** The batch for an index holding @p docs documents (see
