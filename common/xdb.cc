@@ -881,6 +881,27 @@ gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
 }
 
 gv_status
+gv_db_each_shared_posting(gv_db *db, const char *prefix, gv_docid_fn fn,
+                          void *ctx, gv_err *err)
+{
+    try {
+        Xapian::Database &d = db->mode == GV_DB_WRITE ? db->wdb : db->rdb;
+        for (Xapian::TermIterator t = d.allterms_begin(prefix);
+             t != d.allterms_end(prefix); ++t) {
+            if (t.get_termfreq() < 2)
+                continue;
+            for (Xapian::PostingIterator p = d.postlist_begin(*t);
+                 p != d.postlist_end(*t); ++p)
+                if (!fn(ctx, *p))
+                    return GV_OK;
+        }
+        return GV_OK;
+    } catch (...) {
+        return status_from_exception(err, db->path.c_str());
+    }
+}
+
+gv_status
 gv_db_retag(gv_db *db, unsigned docid, unsigned slot, const char *value,
             size_t len, const char *old_term, const char *new_term, gv_err *err)
 {

@@ -254,6 +254,16 @@ gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
                    gv_err *err);
 
 /**
+ * Call @p fn with each document of each term beginning with @p prefix
+ * that indexes two documents or more, term by term (a document comes
+ * once for each such term it has); returning false stops.
+ * Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
+ */
+GV_MUST_CHECK gv_status
+gv_db_each_shared_posting(gv_db *db, const char *prefix, gv_docid_fn fn,
+                          void *ctx, gv_err *err);
+
+/**
  * Change document @p docid in place: value slot @p slot to the @p len
  * bytes at @p value, and boolean term @p old_term (if it has it) to
  * @p new_term (both NULL: its terms stay). Needs GV_DB_WRITE; the caller

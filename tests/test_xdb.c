@@ -180,6 +180,54 @@ test_open_write_read(void)
 /* An unsynced writer (for scratch shards) writes as GV_DB_WRITE does: it
  * is a writer for every call that needs one, and what it commits is
  * there for the next reader. */
+/* Up to 8 docids, collected by gv_db_each_shared_posting(). */
+typedef struct docids {
+    unsigned id[8];
+    unsigned n, stop_at;
+} docids;
+
+static bool
+collect(void *ctx, unsigned docid)
+{
+    docids *d = ctx;
+
+    if (d->n < 8)
+        d->id[d->n++] = docid;
+    return d->n != d->stop_at;
+}
+
+static void
+test_shared_postings(void)
+{
+    const char *path = db_path("shared.db");
+    gv_db *db = NULL;
+    gv_err err = GV_ERR_INIT;
+    docids d = {{0}, 0, 0};
+
+    CHECK(gv_db_open(path, GV_DB_WRITE, &db, &err) == GV_OK);
+    if (!db)
+        return;
+    CHECK(add_doc(db, "Qone", "beta alpha", 0) == GV_OK);
+    CHECK(add_doc(db, "Qtwo", "bravo alpha", 0) == GV_OK);
+    CHECK(add_doc(db, "Qthree", "beta delta", 0) == GV_OK);
+    CHECK(gv_db_commit(db, &err) == GV_OK);
+    /* "beta" is shared, "bravo" is not; "alpha" lacks the prefix. */
+    CHECK(gv_db_each_shared_posting(db, "b", collect, &d, &err) == GV_OK);
+    CHECK(d.n == 2 && d.id[0] == 1 && d.id[1] == 3);
+    /* A document not yet committed counts: "bravo" is now shared. */
+    CHECK(add_doc(db, "Qfour", "bravo", 0) == GV_OK);
+    d.n = 0;
+    CHECK(gv_db_each_shared_posting(db, "b", collect, &d, &err) == GV_OK);
+    CHECK(d.n == 4 && d.id[0] == 1 && d.id[1] == 3 && d.id[2] == 2 &&
+          d.id[3] == 4);
+    /* Returning false stops. */
+    d.n = 0;
+    d.stop_at = 1;
+    CHECK(gv_db_each_shared_posting(db, "b", collect, &d, &err) == GV_OK);
+    CHECK(d.n == 1);
+    gv_db_close(db);
+}
+
 static void
 test_open_unsynced(void)
 {
@@ -985,6 +1033,7 @@ main(void)
     snprintf(tmpdir, sizeof(tmpdir), "%s", tmpl);
 
     test_open_write_read();
+    test_shared_postings();
     test_open_unsynced();
     test_open_errors();
     test_corrupt();
