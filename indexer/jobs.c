@@ -312,8 +312,8 @@ gv_jobs_interrupted_build(const char *db_path)
 }
 
 /* The stub file @p build and its shards (or those of an interrupted
- * run), the workers filling them, copies between them grouped, and their merge
- * into @p merge (started again if it was cut short). */
+ * run), the workers filling them, the copies between them grouped, and
+ * their merge into @p merge (started again if it was cut short). */
 static gv_status
 build_and_merge(const char *build, const char *merge,
                 const gv_index_opts *build_opts, const gv_jobs *jobs,
