@@ -177,9 +177,6 @@ test_open_write_read(void)
     gv_db_close(NULL);
 }
 
-/* An unsynced writer (for scratch shards) writes as GV_DB_WRITE does: it
- * is a writer for every call that needs one, and what it commits is
- * there for the next reader. */
 /* Up to 8 docids, collected by gv_db_each_shared_posting(). */
 typedef struct docids {
     unsigned id[8];
@@ -228,6 +225,9 @@ test_shared_postings(void)
     gv_db_close(db);
 }
 
+/* An unsynced writer (for scratch shards) writes as GV_DB_WRITE does: it
+ * is a writer for every call that needs one, and what it commits is
+ * there for the next reader. */
 static void
 test_open_unsynced(void)
 {
