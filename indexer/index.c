@@ -168,12 +168,12 @@ open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
     unsigned want = ix->opts.shards, have = 0;
     gv_buf path = GV_BUF_INIT;
     struct stat sb;
+    bool exists = stat(db_path, &sb) == 0;
     gv_status st = GV_OK;
 
-    if (stat(db_path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-        ix->opts.shards_as_one) {
-        have = 1;
-    } else if (stat(db_path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+    if (exists && S_ISREG(sb.st_mode) && ix->opts.shards_as_one) {
+        have = 1; /* Xapian opens the stub file's shards as one */
+    } else if (exists && S_ISREG(sb.st_mode)) {
         st = gv_shards_read(db_path, &have, err);
         if (st == GV_OK && want && want != have)
             st = gv_err_set(err, GV_EINVAL,
@@ -182,7 +182,7 @@ open_shards(gv_indexer *ix, const char *db_path, gv_err *err)
                             "one index with --compact, or index again into a "
                             "new stub file)",
                             db_path, have, want);
-    } else if (stat(db_path, &sb) == 0 && want > 1) {
+    } else if (exists && want > 1) {
         st = gv_err_set(err, GV_EINVAL,
                         "'%s' is one index: --shards makes a new stub file "
                         "and its shards",
@@ -614,7 +614,7 @@ gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
     gv_buf ids = GV_BUF_INIT, own = GV_BUF_INIT;
     char group[GV_DUP_GROUP_LEN + 1], old_term[GV_DUP_TERM_BYTES],
         new_term[GV_DUP_TERM_BYTES];
-    unsigned changed = 0;
+    unsigned changed = 0, *docids;
     size_t nids = 0;
     bool has_others;
     gv_status st;
@@ -628,14 +628,12 @@ gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
      * none, and a look at each costs 16 lookups in every shard. */
     st = gv_db_each_shared_posting(ix->db, GV_PREFIX_DUP_BAND, collect_docid,
                                    &ids, err);
+    docids = (unsigned *)(void *)ids.data; /* malloc'd, or empty */
     if (st == GV_OK)
-        nids = sort_unique_docids((unsigned *)(void *)ids.data,
-                                  ids.len / sizeof(unsigned));
-    for (size_t at = 0; st == GV_OK && at < nids * sizeof(unsigned);
-         at += sizeof(unsigned)) {
+        nids = sort_unique_docids(docids, ids.len / sizeof(unsigned));
+    for (size_t i = 0; st == GV_OK && i < nids; i++) {
         gv_neardup_sig sig;
-        unsigned docid;
-        memcpy(&docid, ids.data + at, sizeof(docid));
+        unsigned docid = docids[i];
         st = gv_db_get_value(ix->db, docid, GV_SLOT_DUP_SIG, &ix->dup_value,
                              err);
         if (st != GV_OK ||
