@@ -852,17 +852,21 @@ index_jsonl_file(gv_indexer *ix, const char *path, const char *abs_path,
 }
 
 /* The real path of the file at @p path into @p out (PATH_MAX) and its
- * stat into *sb; false with errno set when it cannot be had. Only a
- * symlink, or a file in a folder other than the last one, costs a
- * realpath(). */
+ * stat into *sb; false with errno set when it cannot be had. @p lst is
+ * its lstat() when the walk has it (NULL: taken here). Only a symlink,
+ * or a file in a folder other than the last one, costs a realpath(). */
 static bool
-resolve(gv_indexer *ix, const char *path, char *out, struct stat *sb)
+resolve(gv_indexer *ix, const char *path, const struct stat *lst, char *out,
+        struct stat *sb)
 {
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) : 0;
     const char *base = slash ? slash + 1 : path;
+    size_t real_len, base_len = strlen(base);
 
-    if (lstat(path, sb) != 0)
+    if (lst)
+        *sb = *lst;
+    else if (lstat(path, sb) != 0)
         return false;
     if (S_ISLNK(sb->st_mode) || dir_len >= sizeof(ix->dir))
         return realpath(path, out) && stat(out, sb) == 0;
@@ -879,12 +883,16 @@ resolve(gv_indexer *ix, const char *path, char *out, struct stat *sb)
         memcpy(ix->dir, path, dir_len);
         ix->dir[dir_len] = '\0';
     }
-    if ((size_t)snprintf(out, PATH_MAX, "%s%s%s", ix->dir_real,
-                         strcmp(ix->dir_real, "/") ? "/" : "",
-                         base) >= PATH_MAX) {
+    real_len = strlen(ix->dir_real);
+    if (real_len == 1) /* "/" */
+        real_len = 0;
+    if (real_len + 1 + base_len >= PATH_MAX) {
         errno = ENAMETOOLONG;
         return false;
     }
+    memcpy(out, ix->dir_real, real_len);
+    out[real_len] = '/';
+    memcpy(out + real_len + 1, base, base_len + 1);
     return true;
 }
 
@@ -946,8 +954,8 @@ walk_skipped(void *ctx, const char *path);
  * Problems with the file itself are warnings; only index errors are
  * returned. */
 static gv_status
-index_file(gv_indexer *ix, const char *path, gv_input_format format,
-           gv_err *err)
+index_file(gv_indexer *ix, const char *path, const struct stat *lst,
+           gv_input_format format, gv_err *err)
 {
     char abs_path[PATH_MAX], msg[320];
     gv_err crc_err = GV_ERR_INIT; /* no checksum is no error */
@@ -958,7 +966,7 @@ index_file(gv_indexer *ix, const char *path, gv_input_format format,
     bool known;
     gv_status st;
 
-    if (!resolve(ix, path, abs_path, &sb)) {
+    if (!resolve(ix, path, lst, abs_path, &sb)) {
         if (!is_lead(ix))
             return GV_OK;
         snprintf(msg, sizeof(msg), "skipping: %s", strerror(errno));
@@ -1159,7 +1167,7 @@ walk_skipped(void *ctx, const char *path)
 
 /* A file met while walking a folder: indexed if its name says article. */
 static gv_status
-walk_file(void *ctx, const char *path, gv_err *err)
+walk_file(void *ctx, const char *path, const struct stat *lst, gv_err *err)
 {
     gv_input_format format = gv_index_format_of(path);
 
@@ -1167,7 +1175,7 @@ walk_file(void *ctx, const char *path, gv_err *err)
         walk_skipped(ctx, path);
         return GV_OK;
     }
-    return index_file(ctx, path, format, err);
+    return index_file(ctx, path, lst, format, err);
 }
 
 /* The walk of gv_indexer_count(). */
@@ -1185,10 +1193,11 @@ count_enter_dir(void *ctx, const char *path, const struct stat *st)
 }
 
 static gv_status
-count_file(void *ctx, const char *path, gv_err *err)
+count_file(void *ctx, const char *path, const struct stat *lst, gv_err *err)
 {
     count_ctx *c = ctx;
 
+    (void)lst;
     (void)err;
     if (gv_index_format_of(path) != GV_INPUT_NONE)
         c->files++;
@@ -1246,7 +1255,7 @@ gv_indexer_add_path(gv_indexer *ix, const char *root, gv_err *err)
      * as plain text unless the name says otherwise. */
     if (S_ISREG(sb.st_mode)) {
         gv_input_format format = gv_index_format_of(root);
-        return index_file(ix, root, format ? format : GV_INPUT_TEXT, err);
+        return index_file(ix, root, NULL, format ? format : GV_INPUT_TEXT, err);
     }
     if (!S_ISDIR(sb.st_mode)) {
         walk_problem(ix, root, "not a file or folder");

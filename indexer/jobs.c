@@ -219,13 +219,17 @@ typedef struct sizing {
 } sizing;
 
 static gv_status
-size_file(void *ctx, const char *path, gv_err *err)
+size_file(void *ctx, const char *path, const struct stat *lst, gv_err *err)
 {
     sizing *z = ctx;
     struct stat sb;
 
     (void)err;
-    if (gv_index_format_of(path) != GV_INPUT_NONE && stat(path, &sb) == 0)
+    if (lst && S_ISREG(lst->st_mode))
+        sb = *lst;
+    else if (stat(path, &sb) != 0)
+        return GV_OK;
+    if (gv_index_format_of(path) != GV_INPUT_NONE)
         z->bytes += (unsigned long long)sb.st_size;
     /* Enough said: stop the walk (the status goes no further). */
     return z->bytes >= z->enough ? GV_EINVAL : GV_OK;

@@ -68,7 +68,7 @@ visit(gv_buf *path, unsigned flags, const gv_walk_ops *ops, dir_stack *stack,
         return GV_OK;
     }
     if (S_ISREG(st.st_mode))
-        return ops->file(ops->ctx, path->data, err);
+        return ops->file(ops->ctx, path->data, &lst, err);
     if (!S_ISDIR(st.st_mode) ||
         (S_ISLNK(lst.st_mode) && !(flags & GV_WALK_FOLLOW_SYMLINKS))) {
         if (ops->skipped)
@@ -138,7 +138,7 @@ gv_walk(const char *root, unsigned flags, const gv_walk_ops *ops, gv_err *err)
         return gv_err_set(err, GV_EIO, "cannot read '%s': %s", root,
                           strerror(errno));
     if (S_ISREG(st.st_mode))
-        return ops->file(ops->ctx, root, err);
+        return ops->file(ops->ctx, root, NULL, err);
     if (!S_ISDIR(st.st_mode))
         return gv_err_set(err, GV_EIO, "cannot read '%s': not a file or folder",
                           root);

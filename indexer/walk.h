@@ -13,9 +13,11 @@ enum gv_walk_flags {
 };
 
 typedef struct gv_walk_ops {
-    /* A regular file (or a symlink to one). A status other than GV_OK
+    /* A regular file (or a symlink to one), with its lstat(2) (a
+     * symlink's own), or NULL for a root file. A status other than GV_OK
      * stops the walk and is returned by gv_walk(). */
-    gv_status (*file)(void *ctx, const char *path, gv_err *err);
+    gv_status (*file)(void *ctx, const char *path, const struct stat *lst,
+                      gv_err *err);
     /* Return false to leave folder @p path out; NULL: enter all. */
     bool (*enter_dir)(void *ctx, const char *path, const struct stat *st);
     /* Something under the root that cannot be read; the walk goes on. */

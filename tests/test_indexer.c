@@ -81,11 +81,12 @@ typedef struct visit_log {
 } visit_log;
 
 static gv_status
-log_file(void *ctx, const char *path, gv_err *err)
+log_file(void *ctx, const char *path, const struct stat *lst, gv_err *err)
 {
     visit_log *log = ctx;
 
     (void)err;
+    CHECK(lst != NULL); /* the files under a root folder come with it */
     strncat(log->files, path + strlen(tmp) + 1,
             sizeof(log->files) - strlen(log->files) - 2);
     strcat(log->files, "\n");
