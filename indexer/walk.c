@@ -5,8 +5,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -31,34 +33,90 @@ report(const gv_walk_ops *ops, const char *path, const char *msg)
 }
 
 static int
-compare_names(const struct dirent **a, const struct dirent **b)
+compare_names(const void *a, const void *b)
 {
-    return strcmp((*a)->d_name, (*b)->d_name);
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int
-not_hidden(const struct dirent *d)
+static void
+free_names(char **names, size_t n)
 {
-    return d->d_name[0] != '.';
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* The names in the folder open at @p fd that do not start with '.',
+ * sorted, into *out (*n of them; the caller frees them with
+ * free_names()). -1 with errno set when it cannot be listed. */
+static int
+list_names(int fd, char ***out, size_t *n)
+{
+    int dup_fd = dup(fd);
+    DIR *dir = dup_fd < 0 ? NULL : fdopendir(dup_fd);
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    struct dirent *d;
+    int saved;
+
+    if (!dir) {
+        saved = errno;
+        if (dup_fd >= 0)
+            close(dup_fd);
+        errno = saved;
+        return -1;
+    }
+    errno = 0;
+    while ((d = readdir(dir))) {
+        if (d->d_name[0] == '.')
+            continue;
+        if (count == cap) {
+            size_t grown_cap = cap ? cap * 2 : 64;
+            char **grown = realloc(names, grown_cap * sizeof(*grown));
+            if (!grown)
+                break;
+            names = grown;
+            cap = grown_cap;
+        }
+        if (!(names[count] = strdup(d->d_name)))
+            break;
+        count++;
+        errno = 0;
+    }
+    saved = errno;
+    closedir(dir);
+    if (saved) {
+        free_names(names, count);
+        errno = saved;
+        return -1;
+    }
+    qsort(names, count, sizeof(*names), compare_names);
+    *out = names;
+    *n = count;
+    return 0;
 }
 
 static gv_status
 walk_dir(gv_buf *path, const struct stat *st, unsigned flags,
          const gv_walk_ops *ops, dir_stack *stack, gv_err *err);
 
-/* Visit the entry at @p path: a file, a folder, or something to skip. */
+/* Visit the entry @p name of the folder open at *dir_fd, at @p path: a
+ * file, a folder, or something to skip. Stat'ing it by name in its
+ * folder spares the system a walk of the whole path for each file. A
+ * subfolder's walk opens its own: *dir_fd is closed (-1) first, so that
+ * a deep tree does not hold a descriptor a level. */
 static gv_status
-visit(gv_buf *path, unsigned flags, const gv_walk_ops *ops, dir_stack *stack,
-      gv_err *err)
+visit(gv_buf *path, int *dir_fd, const char *name, unsigned flags,
+      const gv_walk_ops *ops, dir_stack *stack, gv_err *err)
 {
     struct stat lst, st;
 
-    if (lstat(path->data, &lst) != 0) {
+    if (fstatat(*dir_fd, name, &lst, AT_SYMLINK_NOFOLLOW) != 0) {
         report(ops, path->data, strerror(errno));
         return GV_OK;
     }
     st = lst;
-    if (S_ISLNK(lst.st_mode) && stat(path->data, &st) != 0) {
+    if (S_ISLNK(lst.st_mode) && fstatat(*dir_fd, name, &st, 0) != 0) {
         /* Missing target (also a file deleted after the listing), a loop
          * of links (a -> b -> a), or a target we may not look at. */
         report(ops, path->data,
@@ -75,17 +133,26 @@ visit(gv_buf *path, unsigned flags, const gv_walk_ops *ops, dir_stack *stack,
             ops->skipped(ops->ctx, path->data);
         return GV_OK;
     }
+    close(*dir_fd);
+    *dir_fd = -1;
     return walk_dir(path, &st, flags, ops, stack, err);
+}
+
+/* The folder at @p path, open for fstatat(); -1 with errno set. */
+static int
+open_dir(const char *path)
+{
+    return open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 static gv_status
 walk_dir(gv_buf *path, const struct stat *st, unsigned flags,
          const gv_walk_ops *ops, dir_stack *stack, gv_err *err)
 {
-    struct dirent **names = NULL;
+    char **names = NULL;
     gv_status st_code = GV_OK;
-    size_t base = path->len;
-    int n, i;
+    size_t base = path->len, n = 0;
+    int fd;
 
     for (unsigned d = 0; d < stack->depth; d++)
         if (stack->dev[d] == st->st_dev && stack->ino[d] == st->st_ino)
@@ -96,28 +163,36 @@ walk_dir(gv_buf *path, const struct stat *st, unsigned flags,
     }
     if (ops->enter_dir && !ops->enter_dir(ops->ctx, path->data, st))
         return GV_OK;
-    n = scandir(path->data, &names, not_hidden, compare_names);
-    if (n < 0) {
+    fd = open_dir(path->data);
+    if (fd < 0 || list_names(fd, &names, &n) != 0) {
         report(ops, path->data, strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return GV_OK;
     }
     stack->dev[stack->depth] = st->st_dev;
     stack->ino[stack->depth] = st->st_ino;
     stack->depth++;
-    for (i = 0; i < n; i++) {
-        if (st_code == GV_OK) {
-            path->len = base;
-            path->data[base] = '\0';
-            if (base == 0 || path->data[base - 1] != '/')
-                st_code = gv_buf_putc(path, '/', err);
-            if (st_code == GV_OK)
-                st_code = gv_buf_puts(path, names[i]->d_name, err);
-            if (st_code == GV_OK)
-                st_code = visit(path, flags, ops, stack, err);
+    for (size_t i = 0; st_code == GV_OK && i < n; i++) {
+        path->len = base;
+        path->data[base] = '\0';
+        if (fd < 0) { /* closed for a subfolder's walk */
+            fd = open_dir(path->data);
+            if (fd < 0) {
+                report(ops, path->data, strerror(errno));
+                break;
+            }
         }
-        free(names[i]);
+        if (base == 0 || path->data[base - 1] != '/')
+            st_code = gv_buf_putc(path, '/', err);
+        if (st_code == GV_OK)
+            st_code = gv_buf_puts(path, names[i], err);
+        if (st_code == GV_OK)
+            st_code = visit(path, &fd, names[i], flags, ops, stack, err);
     }
-    free(names);
+    if (fd >= 0)
+        close(fd);
+    free_names(names, n);
     stack->depth--;
     path->len = base;
     path->data[base] = '\0';
