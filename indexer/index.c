@@ -44,7 +44,8 @@ struct gv_indexer {
      * system call per component). */
     char dir[PATH_MAX], dir_real[PATH_MAX];
     /* Hashes of the real paths of the files met in this run, for the
-     * sweep of files gone. */
+     * sweep of files gone: an open-addressing table of seen_cap slots
+     * (a power of two, at most half full; 0 marks an empty slot). */
     uint64_t *seen;
     size_t nseen, seen_cap;
     gv_buf text, idterm, key, value; /* reused for every file */
@@ -896,20 +897,63 @@ resolve(gv_indexer *ix, const char *path, const struct stat *lst, char *out,
     return true;
 }
 
-/* Note that the file at real path @p abs_path is there. */
+/* The hash of a real path in the table of files seen (never 0). */
+static uint64_t
+seen_hash(const char *abs_path)
+{
+    uint64_t h = gv_schema_hash(abs_path);
+
+    return h ? h : 1;
+}
+
+/* The slot of @p h in @p table of @p cap slots: its own, or the empty
+ * one it would take. */
+static size_t
+seen_slot(const uint64_t *table, size_t cap, uint64_t h)
+{
+    size_t i = (size_t)(h ^ (h >> 32)) & (cap - 1);
+
+    while (table[i] && table[i] != h)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* Note that the file at real path @p abs_path is there. A hash table
+ * rather than a sorted array: the sweep looks up every stamp of the
+ * index, a million on a large archive. */
 static gv_status
 mark_seen(gv_indexer *ix, const char *abs_path, gv_err *err)
 {
-    if (ix->nseen == ix->seen_cap) {
+    uint64_t h = seen_hash(abs_path);
+    size_t i;
+
+    if ((ix->nseen + 1) * 2 > ix->seen_cap) {
         size_t cap = ix->seen_cap ? ix->seen_cap * 2 : 1024;
-        uint64_t *grown = realloc(ix->seen, cap * sizeof(*grown));
+        uint64_t *grown = calloc(cap, sizeof(*grown));
         if (!grown)
             return gv_err_set(err, GV_ENOMEM, "out of memory");
+        for (size_t j = 0; j < ix->seen_cap; j++)
+            if (ix->seen[j])
+                grown[seen_slot(grown, cap, ix->seen[j])] = ix->seen[j];
+        free(ix->seen);
         ix->seen = grown;
         ix->seen_cap = cap;
     }
-    ix->seen[ix->nseen++] = gv_schema_hash(abs_path);
+    i = seen_slot(ix->seen, ix->seen_cap, h);
+    if (!ix->seen[i]) {
+        ix->seen[i] = h;
+        ix->nseen++;
+    }
     return GV_OK;
+}
+
+/* Whether this run met the file at real path @p abs_path. */
+static bool
+was_seen(const gv_indexer *ix, const char *abs_path)
+{
+    uint64_t h = seen_hash(abs_path);
+
+    return ix->nseen && ix->seen[seen_slot(ix->seen, ix->seen_cap, h)] == h;
 }
 
 /* Whether the file of stamp @p now at @p abs_path is as the index holds
@@ -1037,14 +1081,6 @@ typedef struct sweep_ctx {
     gv_err *err;
 } sweep_ctx;
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-    return x < y ? -1 : x > y;
-}
-
 /* A stamp of a file under the root that this run's walk did not meet:
  * deleted, renamed, now hidden or of a skipped name. */
 static bool
@@ -1053,14 +1089,12 @@ sweep_one(void *ctx, const char *key, const char *value)
     sweep_ctx *sw = ctx;
     const char *path;
     gv_stamp stamp;
-    uint64_t h;
 
     (void)key;
     if (!gv_stamp_decode(value, &stamp, &path) ||
         strncmp(path, sw->root, sw->root_len) != 0)
         return true;
-    h = gv_schema_hash(path);
-    if (bsearch(&h, sw->ix->seen, sw->ix->nseen, sizeof(h), cmp_u64))
+    if (was_seen(sw->ix, path))
         return true;
     sw->st = gv_buf_append(&sw->gone, path, strlen(path) + 1, sw->err);
     return sw->st == GV_OK;
@@ -1102,8 +1136,6 @@ sweep(gv_indexer *ix, const char *root, gv_err *err)
         strcat(abs_root, "/");
     sw.root = abs_root;
     sw.root_len = strlen(abs_root);
-    if (ix->nseen)
-        qsort(ix->seen, ix->nseen, sizeof(*ix->seen), cmp_u64);
     /* Long keys are hashed: then match on a prefix of the key and check
      * the path kept in the stamp. */
     st = gv_schema_stamp_key(abs_root, &ix->key, err);
