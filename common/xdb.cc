@@ -881,7 +881,7 @@ gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
 }
 
 gv_status
-gv_db_each_shared_posting(gv_db *db, const char *prefix, gv_docid_fn fn,
+gv_db_each_shared_posting(gv_db *db, const char *prefix, gv_term_docid_fn fn,
                           void *ctx, gv_err *err)
 {
     try {
@@ -890,9 +890,10 @@ gv_db_each_shared_posting(gv_db *db, const char *prefix, gv_docid_fn fn,
              t != d.allterms_end(prefix); ++t) {
             if (t.get_termfreq() < 2)
                 continue;
-            for (Xapian::PostingIterator p = d.postlist_begin(*t);
-                 p != d.postlist_end(*t); ++p)
-                if (!fn(ctx, *p))
+            const std::string term = *t;
+            for (Xapian::PostingIterator p = d.postlist_begin(term);
+                 p != d.postlist_end(term); ++p)
+                if (!fn(ctx, term.c_str(), *p))
                     return GV_OK;
         }
         return GV_OK;

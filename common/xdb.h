@@ -253,14 +253,18 @@ GV_MUST_CHECK gv_status
 gv_db_each_posting(gv_db *db, const char *term, gv_docid_fn fn, void *ctx,
                    gv_err *err);
 
+/** Called for a document of term @p term; returning false stops. */
+typedef bool (*gv_term_docid_fn)(void *ctx, const char *term, unsigned docid);
+
 /**
  * Call @p fn with each document of each term beginning with @p prefix
- * that indexes two documents or more, term by term (a document comes
- * once for each such term it has); returning false stops.
+ * that indexes two documents or more, term by term in byte order, each
+ * term's documents in document order (a document comes once for each
+ * such term it has); returning false stops.
  * Returns GV_OK, GV_EIO, GV_ENOMEM, GV_EXAPIAN.
  */
 GV_MUST_CHECK gv_status
-gv_db_each_shared_posting(gv_db *db, const char *prefix, gv_docid_fn fn,
+gv_db_each_shared_posting(gv_db *db, const char *prefix, gv_term_docid_fn fn,
                           void *ctx, gv_err *err);
 
 /**

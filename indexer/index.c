@@ -457,12 +457,123 @@ found_one(void *ctx, unsigned docid)
     return false;
 }
 
+/* The documents of the band terms that two or more documents share, read
+ * in one pass over them: regrouping looks a document's bands up here, as
+ * a lookup in the index opens a posting list in every shard. */
+typedef struct band_lists {
+    gv_buf terms;  /* GV_DUP_TERM_BYTES a term, in byte order */
+    gv_buf starts; /* size_t: where each term's documents start in docids,
+                      and one past the last */
+    gv_buf docids; /* unsigned: the first MAX_DUP_CANDIDATES of each term,
+                      all a band can add to the candidates */
+    gv_buf all;    /* unsigned: every document of each term */
+    size_t nterms, in_term;
+    gv_status st;
+    gv_err *err;
+} band_lists;
+
+#define BAND_LISTS_INIT                                                        \
+    {                                                                          \
+        GV_BUF_INIT, GV_BUF_INIT, GV_BUF_INIT, GV_BUF_INIT, 0, 0, GV_OK, NULL  \
+    }
+
+static bool
+add_band_posting(void *ctx, const char *term, unsigned docid)
+{
+    band_lists *bl = ctx;
+    gv_status st = GV_OK;
+
+    if (!bl->nterms ||
+        strcmp(term, bl->terms.data + (bl->nterms - 1) * GV_DUP_TERM_BYTES)) {
+        char padded[GV_DUP_TERM_BYTES] = {0};
+        size_t at = bl->docids.len / sizeof(unsigned);
+        memcpy(padded, term, strnlen(term, sizeof(padded) - 1));
+        st = gv_buf_append(&bl->terms, padded, sizeof(padded), bl->err);
+        if (st == GV_OK)
+            st = gv_buf_append(&bl->starts, (const char *)&at, sizeof(at),
+                               bl->err);
+        bl->nterms++;
+        bl->in_term = 0;
+    }
+    if (st == GV_OK && bl->in_term < MAX_DUP_CANDIDATES) {
+        st = gv_buf_append(&bl->docids, (const char *)&docid, sizeof(docid),
+                           bl->err);
+        bl->in_term++;
+    }
+    if (st == GV_OK)
+        st = gv_buf_append(&bl->all, (const char *)&docid, sizeof(docid),
+                           bl->err);
+    bl->st = st;
+    return st == GV_OK;
+}
+
+/* Read the shared band terms of @p db into *bl. */
+static gv_status
+read_band_lists(gv_db *db, band_lists *bl, gv_err *err)
+{
+    size_t end;
+    gv_status st;
+
+    bl->err = err;
+    st = gv_db_each_shared_posting(db, GV_PREFIX_DUP_BAND, add_band_posting, bl,
+                                   err);
+    if (st == GV_OK)
+        st = bl->st;
+    end = bl->docids.len / sizeof(unsigned);
+    return st == GV_OK ? gv_buf_append(&bl->starts, (const char *)&end,
+                                       sizeof(end), err)
+                       : st;
+}
+
+static void
+release_band_lists(band_lists *bl)
+{
+    gv_buf_release(&bl->terms);
+    gv_buf_release(&bl->starts);
+    gv_buf_release(&bl->docids);
+    gv_buf_release(&bl->all);
+}
+
+static int
+compare_terms(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Add to @p cand the documents of band term @p term from @p bl (only
+ * @p self when no other shares it), as a lookup of its posting list
+ * would. */
+static void
+add_band_candidates(const band_lists *bl, const char *term, unsigned self,
+                    dup_candidates *cand)
+{
+    char padded[GV_DUP_TERM_BYTES] = {0};
+    const char *found;
+
+    memcpy(padded, term, strnlen(term, sizeof(padded) - 1));
+    found = bl->nterms ? bsearch(padded, bl->terms.data, bl->nterms,
+                                 GV_DUP_TERM_BYTES, compare_terms)
+                       : NULL;
+    if (!found) {
+        add_candidate(cand, self);
+        return;
+    }
+    size_t t = (size_t)(found - bl->terms.data) / GV_DUP_TERM_BYTES;
+    const size_t *starts = (const size_t *)(const void *)bl->starts.data;
+    const unsigned *ids = (const unsigned *)(const void *)bl->docids.data;
+    for (size_t i = starts[t]; i < starts[t + 1]; i++)
+        if (!add_candidate(cand, ids[i]))
+            break;
+}
+
 /* The group of the document most like one with fingerprint @p sig, of
  * those numbered below @p before (0: any), into @p group ("" if none is a
- * copy). */
+ * copy). Its bands are looked up in @p bl when given (document @p before
+ * is then in the index), else in the index. */
 static gv_status
 best_copy_group(gv_indexer *ix, const gv_neardup_sig *sig, unsigned before,
-                char group[GV_DUP_GROUP_LEN + 1], gv_err *err)
+                const band_lists *bl, char group[GV_DUP_GROUP_LEN + 1],
+                gv_err *err)
 {
     dup_candidates cands, *cand = &cands; /* 4 KiB */
     char term[GV_DUP_TERM_BYTES];
@@ -474,7 +585,10 @@ best_copy_group(gv_indexer *ix, const gv_neardup_sig *sig, unsigned before,
     for (unsigned b = 0; st == GV_OK && b < GV_NEARDUP_BANDS; b++) {
         gv_schema_dup_band_term(sig, b, term);
         cand->from_band = cand->count;
-        st = gv_db_each_posting(ix->db, term, add_candidate, cand, err);
+        if (bl)
+            add_band_candidates(bl, term, before, cand);
+        else
+            st = gv_db_each_posting(ix->db, term, add_candidate, cand, err);
     }
     for (size_t i = 0; st == GV_OK && i < cand->count; i++) {
         gv_neardup_sig other;
@@ -506,7 +620,7 @@ choose_group(gv_indexer *ix, const gv_neardup_sig *sig, const char *idterm,
              char group[GV_DUP_GROUP_LEN + 1], bool *joined, gv_err *err)
 {
     char term[GV_DUP_TERM_BYTES];
-    gv_status st = best_copy_group(ix, sig, 0, group, err);
+    gv_status st = best_copy_group(ix, sig, 0, NULL, group, err);
 
     *joined = group[0] != '\0';
     /* A new group, under an id no other document holds. */
@@ -576,16 +690,6 @@ join_group(gv_indexer *ix, const char *group, unsigned self, const char *idterm,
     return st;
 }
 
-static bool
-collect_docid(void *ctx, unsigned docid)
-{
-    gv_buf *ids = ctx;
-    gv_err ignored = GV_ERR_INIT;
-
-    return gv_buf_append(ids, (const char *)&docid, sizeof(docid), &ignored) ==
-           GV_OK;
-}
-
 static int
 compare_docids(const void *a, const void *b)
 {
@@ -612,7 +716,8 @@ sort_unique_docids(unsigned *ids, size_t n)
 gv_status
 gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
 {
-    gv_buf ids = GV_BUF_INIT, own = GV_BUF_INIT;
+    band_lists bl = BAND_LISTS_INIT;
+    gv_buf own = GV_BUF_INIT;
     char group[GV_DUP_GROUP_LEN + 1], old_term[GV_DUP_TERM_BYTES],
         new_term[GV_DUP_TERM_BYTES];
     unsigned changed = 0, *docids;
@@ -626,12 +731,11 @@ gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
     ix->db = ix->shards[0];
     /* Only a document that shares a band term with another can have a
      * copy (best_copy_group() finds them by those terms): most have
-     * none, and a look at each costs 16 lookups in every shard. */
-    st = gv_db_each_shared_posting(ix->db, GV_PREFIX_DUP_BAND, collect_docid,
-                                   &ids, err);
-    docids = (unsigned *)(void *)ids.data; /* malloc'd, or empty */
+     * none. */
+    st = read_band_lists(ix->db, &bl, err);
+    docids = (unsigned *)(void *)bl.all.data; /* malloc'd, or empty */
     if (st == GV_OK)
-        nids = sort_unique_docids(docids, ids.len / sizeof(unsigned));
+        nids = sort_unique_docids(docids, bl.all.len / sizeof(unsigned));
     for (size_t i = 0; st == GV_OK && i < nids; i++) {
         gv_neardup_sig sig;
         unsigned docid = docids[i];
@@ -640,7 +744,7 @@ gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
         if (st != GV_OK ||
             !gv_neardup_decode(ix->dup_value.data, ix->dup_value.len, &sig))
             continue;
-        st = best_copy_group(ix, &sig, docid, group, err);
+        st = best_copy_group(ix, &sig, docid, &bl, group, err);
         if (st == GV_OK)
             st = gv_db_get_value(ix->db, docid, GV_SLOT_DUP_GROUP, &own, err);
         if (st != GV_OK || !group[0] ||
@@ -661,7 +765,7 @@ gv_indexer_regroup(gv_indexer *ix, unsigned long *moved, gv_err *err)
     }
     if (st == GV_OK)
         st = gv_db_commit(ix->db, err);
-    gv_buf_release(&ids);
+    release_band_lists(&bl);
     gv_buf_release(&own);
     return st;
 }

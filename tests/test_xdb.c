@@ -177,19 +177,23 @@ test_open_write_read(void)
     gv_db_close(NULL);
 }
 
-/* Up to 8 docids, collected by gv_db_each_shared_posting(). */
+/* Up to 8 docids and the first letter of their terms, collected by
+ * gv_db_each_shared_posting(). */
 typedef struct docids {
     unsigned id[8];
+    char term[8];
     unsigned n, stop_at;
 } docids;
 
 static bool
-collect(void *ctx, unsigned docid)
+collect(void *ctx, const char *term, unsigned docid)
 {
     docids *d = ctx;
 
-    if (d->n < 8)
+    if (d->n < 8) {
+        d->term[d->n] = term[1]; /* after the prefix "b" */
         d->id[d->n++] = docid;
+    }
     return d->n != d->stop_at;
 }
 
@@ -199,7 +203,7 @@ test_shared_postings(void)
     const char *path = db_path("shared.db");
     gv_db *db = NULL;
     gv_err err = GV_ERR_INIT;
-    docids d = {{0}, 0, 0};
+    docids d = {{0}, {0}, 0, 0};
 
     CHECK(gv_db_open(path, GV_DB_WRITE, &db, &err) == GV_OK);
     if (!db)
@@ -217,6 +221,7 @@ test_shared_postings(void)
     CHECK(gv_db_each_shared_posting(db, "b", collect, &d, &err) == GV_OK);
     CHECK(d.n == 4 && d.id[0] == 1 && d.id[1] == 3 && d.id[2] == 2 &&
           d.id[3] == 4);
+    CHECK(memcmp(d.term, "eerr", 4) == 0); /* beta, beta, bravo, bravo */
     /* Returning false stops. */
     d.n = 0;
     d.stop_at = 1;
