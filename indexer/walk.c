@@ -90,7 +90,8 @@ list_names(int fd, char ***out, size_t *n)
         errno = saved;
         return -1;
     }
-    qsort(names, count, sizeof(*names), compare_names);
+    if (count)
+        qsort(names, count, sizeof(*names), compare_names);
     *out = names;
     *n = count;
     return 0;
