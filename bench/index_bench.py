@@ -17,7 +17,10 @@ with fsdir()). For each: wall seconds, documents/s, MB/s of text,
 peak RSS (wait4's ru_maxrss of the process), index size on disk (du), and
 each as a ratio to gavel-index. Then xapian-compact of omindex's and
 Gavel's index (time and size), and a no-op re-run of gavel-index and
-omindex over the unchanged tree.
+omindex over the unchanged tree. With --skip-index, --reps no-op re-runs
+of each are timed, in turn, over the indexes already in the work folder:
+bench/omindex_split.sh makes omindex's where its one-core build would
+take hours (1,000,000 generated articles).
 
 The nightly update (--update N, default 500; 0 leaves it out), after the
 searches: N new generated articles (another seed), in a folder of their
@@ -36,7 +39,9 @@ word, as a cron script would). Every tool gives 10 hits, all words
 required. (a) Batch: the index opened once for all queries
 (gavel-search --queries, the minimal searcher reading stdin, FTS5 through
 python's sqlite3 module); (b) one process per query (cron style), the
-tools in turn for each query. Median and p95 milliseconds a query.
+tools in turn for each query, in --per-rounds rounds (default 3), each
+query's best round kept: a process's start varies by more than a search
+costs. Median and p95 milliseconds a query.
 Queries: 1-3 words of 4+ letters near each other in a randomly chosen
 file of the tree (fixed seed), so each matches at least one document.
 
@@ -510,17 +515,24 @@ class Bench:
                     ms.append((time.perf_counter() - t) * 1000)
                 con.close()
                 res["fts5"].update(batch=ms, batch_mean=statistics.mean(ms))
-        # (b) one process per query, the tools in turn for each query.
+        # (b) one process per query, the tools in turn for each query, in
+        # rounds: a query's time is its best round, as a process's start
+        # varies by more than the search costs.
         one = os.path.join(self.work, "ib-one-query.txt")
         per = {t: [] for t in tools}
         for i, q in enumerate(queries):
             with open(one, "w") as f:
                 f.write(q + "\n")
-            for t in tools:
-                if t in ("grep", "rg") and i >= self.opt.grep_queries:
-                    continue
-                cmd, stdin, shell = self.search_one(t, q, one)
-                per[t].append(run(cmd, stdin=stdin, shell=shell)[0] * 1000)
+            best = {}
+            for _ in range(self.opt.per_rounds):
+                for t in tools:
+                    if t in ("grep", "rg") and i >= self.opt.grep_queries:
+                        continue
+                    cmd, stdin, shell = self.search_one(t, q, one)
+                    ms = run(cmd, stdin=stdin, shell=shell)[0] * 1000
+                    best[t] = min(best.get(t, ms), ms)
+            for t, ms in best.items():
+                per[t].append(ms)
         for t in tools:
             res[t]["per"] = per[t]
         return res
@@ -588,6 +600,7 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs, upd):
         lines += ["", opt.note]
     if gen_secs is not None:
         lines += ["", "Generating the tree took %.1f s." % gen_secs]
+    g = idx.get("gavel-index")
     if idx:
         lines += ["", "Indexing, a fresh index each time; median of %d run(s) of each, the tools"
                   " in turn. Ratios are to gavel-index (below 1: smaller or faster than"
@@ -595,7 +608,6 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs, upd):
                   "| tool | wall s | docs/s | MB/s | peak RSS MB | index MB | wall vs gavel"
                   " | RSS vs gavel | size vs gavel |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-        g = idx.get("gavel-index")
         names = {"gavel-index": "gavel-index", "omindex": "omindex",
                  "xapian-min": "xapian_min_index (libxapian floor)",
                  "fts5": "SQLite FTS5 (sqlite3 shell)"}
@@ -613,22 +625,25 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs, upd):
             else:
                 row += ["", "", ""]
             lines.append("| " + " | ".join(row) + " |")
-        if extra:
-            lines += ["", "| after indexing | seconds | index MB | vs gavel-index's index |",
-                      "| --- | ---: | ---: | ---: |"]
-            gsize = g[-1]["size"] / 1e6 if g else None
-            for label, key in (("xapian-compact of omindex's index", "compact:omindex"),
-                               ("xapian-compact of gavel-index's index", "compact:gavel-index")):
-                if key in extra:
-                    xs = extra[key]
-                    size = xs[-1]["size"] / 1e6
-                    lines.append("| %s | %s | %s | %s |" % (
-                        label, fmt(med([x["secs"] for x in xs])), fmt(size, 1),
-                        fmt(size / gsize) if gsize else ""))
-            for label, key in (("no-op re-index, gavel-index", "noop:gavel-index"),
-                               ("no-op re-index, omindex", "noop:omindex")):
-                if key in extra:
-                    lines.append("| %s | %s | | |" % (label, fmt(med(extra[key]))))
+    if extra:
+        lines += ["", "| after indexing | seconds | index MB | vs gavel-index's index |",
+                  "| --- | ---: | ---: | ---: |"]
+        gsize = g[-1]["size"] / 1e6 if g else None
+        for label, key in (("xapian-compact of omindex's index", "compact:omindex"),
+                           ("xapian-compact of gavel-index's index", "compact:gavel-index")):
+            if key in extra:
+                xs = extra[key]
+                size = xs[-1]["size"] / 1e6
+                lines.append("| %s | %s | %s | %s |" % (
+                    label, fmt(med([x["secs"] for x in xs])), fmt(size, 1),
+                    fmt(size / gsize) if gsize else ""))
+        for label, key in (("no-op re-index, gavel-index", "noop:gavel-index"),
+                           ("no-op re-index, omindex", "noop:omindex")):
+            if key in extra:
+                runs = extra[key]
+                lines.append("| %s | %s%s | | |" % (
+                    label, fmt(med(runs)), " (median of %s)" % ", ".join(fmt(x) for x in runs)
+                    if len(runs) > 1 else ""))
     if sres:
         lines += ["", "Searching: %d queries of 1-3 words from the tree's own text, all words"
                   " required, 10 hits, each printed as its path (gavel-search `--no-snippets"
@@ -637,10 +652,10 @@ def report(opt, argv, nfiles, nbytes, idx, extra, sres, nq, gen_secs, upd):
                   " that of a run without queries, the best of 3 each, divided by the queries; the"
                   " minimal searcher and FTS5 through python's sqlite3 module: each query timed"
                   " inside the process). One process per query: the tools in turn for each"
-                  " query; grep and rg (a pipeline through `xargs` keeps the files holding"
-                  " every word; case-insensitive whole words, no stemming) ran the first %d"
+                  " query, %d rounds, the best round of each query kept; grep and rg (a"
+                  " pipeline through `xargs` keeps the files holding every word; case-insensitive whole words, no stemming) ran the first %d"
                   " queries only. Milliseconds; ratios are to gavel-search." % (
-                      nq, min(nq, opt.grep_queries)), "",
+                      nq, opt.per_rounds, min(nq, opt.grep_queries)), "",
                   "| tool | batch mean | batch median | batch p95 | process per query: median"
                   " | p95 | median vs gavel-search |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -700,14 +715,17 @@ def main():
                     help="searchers, comma-separated (default: %(default)s)")
     ap.add_argument("--skip-search", action="store_true")
     ap.add_argument("--skip-index", action="store_true",
-                    help="search the indexes a previous run left in the work folder"
-                    " (those of another tree are made again)")
+                    help="use the indexes a previous run (or bench/omindex_split.sh) left"
+                    " in the work folder: time their no-op re-runs (--reps of each) and"
+                    " search them (those of another tree are made again)")
     ap.add_argument("--no-compact", action="store_true")
     ap.add_argument("--no-noop", action="store_true")
     ap.add_argument("--update", type=int, default=500, metavar="N",
                     help="new articles a nightly update adds to the indexes (0: none;"
                     " default %(default)s)")
     ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--per-rounds", type=int, default=3, metavar="N",
+                    help="rounds of the one-process-per-query runs (best kept)")
     ap.add_argument("--grep-queries", type=int, default=20,
                     help="queries that grep and rg run (each reads the whole tree)")
     ap.add_argument("--seed", type=int, default=1)
@@ -789,6 +807,13 @@ def main():
                         extra.setdefault("noop:" + t, []).append(bench.noop(t))
                         log("  no-op %s: %.2f s" % (t, extra["noop:" + t][-1]))
         idx = {t: idx[t] for t in tools}
+    elif not opt.no_noop:
+        # Over the indexes a previous run (or bench/omindex_split.sh) left.
+        for rep in range(opt.reps):
+            for t in ("gavel-index", "omindex"):
+                if t in tools and bench.holds_tree(t):
+                    extra.setdefault("noop:" + t, []).append(bench.noop(t))
+                    log("  no-op %s: %.2f s" % (t, extra["noop:" + t][-1]))
 
     sres = None
     if not opt.skip_search:
